@@ -1,0 +1,22 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import module_has_submodule
+
+from home.demo import build_site
+from home.localization import synchronise_locales
+
+
+class Command(BaseCommand):
+    help = "Create the demo content, or complete it: running it again changes nothing."
+
+    def handle(self, **options):
+        with transaction.atomic():
+            home = build_site()
+            for app_config in apps.get_app_configs():
+                if app_config.name != "home" and module_has_submodule(app_config.module, "demo"):
+                    import_module(f"{app_config.name}.demo").load(home)
+            synchronise_locales()
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready under {home.url_path}"))

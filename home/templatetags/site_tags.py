@@ -1,0 +1,55 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Site
+
+register = template.Library()
+
+
+def _page_translations(page):
+    if page is None or not getattr(page, "pk", None):
+        return {}
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {t.locale.language_code: t for t in translations}
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """One entry per site language: the same page in that language where it exists, otherwise
+    the same address with the language swapped (for views that are not pages)."""
+    request = context["request"]
+    translations = _page_translations(context.get("page"))
+    current = get_language()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        page = translations.get(code)
+        if page is not None:
+            url = page.get_url(request=request)
+        elif translations:
+            continue
+        else:
+            url = translate_url(request.path, code)
+        versions.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "is_current": code == current,
+            }
+        )
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def localized_home(context):
+    site = Site.find_for_request(context["request"])
+    return site.root_page.localized.specific if site else None
+
+
+@register.simple_tag
+def menu_pages(home):
+    if home is None:
+        return []
+    return home.get_children().live().in_menu().specific()

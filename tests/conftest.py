@@ -1,0 +1,24 @@
+import pytest
+from wagtail.models import Page, Site
+
+from home.localization import ensure_locales
+from tests.factories import HomePageFactory
+
+
+@pytest.fixture
+def locales(db):
+    """The eight site languages, each synchronised from German."""
+    return ensure_locales()
+
+
+@pytest.fixture
+def home(locales):
+    """A German home page as the root of the default site."""
+    root = Page.get_first_root_node()
+    root.get_children().delete()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
+    )
+    return home

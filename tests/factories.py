@@ -1,0 +1,55 @@
+import factory
+import wagtail_factories
+from wagtail.models import Locale
+
+from events.models import EventIndexPage
+from home.models import HomePage
+from offers.models import OfferIndexPage
+from partners.models import PartnerIndexPage
+from protocols.models import ProtocolIndexPage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Familientisch"
+    slug = "home"
+    introduction = "Hilfe für Familien"
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = HomePage
+
+
+class OfferIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Familien-Navigator"
+    slug = "navigator"
+    show_in_menus = True
+
+    class Meta:
+        model = OfferIndexPage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Veranstaltungen"
+    slug = "veranstaltungen"
+    show_in_menus = True
+
+    class Meta:
+        model = EventIndexPage
+
+
+class ProtocolIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Protokolle"
+    slug = "protokolle"
+    show_in_menus = True
+
+    class Meta:
+        model = ProtocolIndexPage
+
+
+class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Partner"
+    slug = "partner"
+    show_in_menus = True
+
+    class Meta:
+        model = PartnerIndexPage

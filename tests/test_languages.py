@@ -1,0 +1,52 @@
+"""Every public address carries its language; visitors land in the language they asked for."""
+
+import pytest
+
+from home.localization import synchronise_locales
+from tests.factories import OfferIndexPageFactory
+
+
+@pytest.fixture
+def synced_site(home):
+    OfferIndexPageFactory(parent=home)
+    synchronise_locales()
+    return home
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("ar,en;q=0.8", "/ar/"), ("uk", "/uk/"), ("ja", "/de/"), ("", "/de/")],
+)
+def test_root_redirects_to_the_preferred_language(client, synced_site, accept_language, expected):
+    response = client.get("/", headers={"accept-language": accept_language})
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_german_home_is_left_to_right(client, synced_site):
+    html = client.get("/de/").content.decode()
+    assert '<html lang="de" dir="ltr">' in html
+
+
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_arabic_and_farsi_pages_are_right_to_left(client, synced_site, code):
+    response = client.get(f"/{code}/navigator/")
+    assert response.status_code == 200
+    assert f'<html lang="{code}" dir="rtl">' in response.content.decode()
+
+
+def test_language_switcher_leads_to_the_same_page_in_every_language(client, synced_site):
+    html = client.get("/de/navigator/").content.decode()
+    for code in ["de", "en", "tr", "ar", "fa", "uk", "ru", "pl"]:
+        assert f'href="/{code}/navigator/" lang="{code}" hreflang="{code}"' in html
+        assert (
+            f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/navigator/">'
+            in html
+        )
+    assert 'hreflang="x-default" href="http://testserver/de/navigator/"' in html
+
+
+def test_skip_link_points_at_the_main_content(client, synced_site):
+    html = client.get("/tr/").content.decode()
+    assert 'class="skip-link" href="#main"' in html
+    assert '<main id="main"' in html
