@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 
 from .localization import ensure_locales
 from .models import HomePage
+from .seed import seed_taxonomies
 
 
 def child_page(parent, model, slug, **fields):
@@ -23,6 +24,7 @@ def child_page(parent, model, slug, **fields):
 
 def build_site():
     source = ensure_locales()
+    seed_taxonomies()
     root = Page.get_first_root_node()
     # Wagtail's installation leaves a plain "Welcome" page at the slug our home page takes.
     root.get_children().exact_type(Page).filter(slug="home").delete()

@@ -1,0 +1,162 @@
+"""The shared vocabularies of offers and events. Each is a translatable snippet: the German
+row is the source, and every locale has its own translated row with the same translation key.
+Filters use the slug, which is the same in every language, so a shared link works in all of them.
+"""
+
+from functools import lru_cache
+
+from babel import Locale as BabelLocale
+from django.conf import settings
+from django.core.cache import cache
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        help_text=_("Used in filter addresses; the same in every language."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete_many([self._names_cache_key(code) for code, _name in settings.LANGUAGES])
+
+    @classmethod
+    def _names_cache_key(cls, language):
+        return f"taxonomy-names:{cls._meta.label_lower}:{language}"
+
+    @classmethod
+    def names_in_current_language(cls):
+        """{translation_key: name} in the visitor's language; one query per model, language and
+        cache period, instead of one per item shown."""
+        language = get_language() or settings.LANGUAGE_CODE
+        key = cls._names_cache_key(language)
+        names = cache.get(key)
+        if names is None:
+            rows = cls.objects.filter(locale__language_code=language)
+            names = {str(key): name for key, name in rows.values_list("translation_key", "name")}
+            cache.set(key, names, 300)
+        return names
+
+    @property
+    def localized_name(self):
+        return self.names_in_current_language().get(str(self.translation_key), self.name)
+
+
+class District(Taxonomy):
+    """A Stadtbezirk: the city's ten administrative districts."""
+
+    number = models.PositiveSmallIntegerField(_("number"), help_text=_("1 to 10"))
+    latitude = models.FloatField(
+        _("latitude of the centre"), validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        _("longitude of the centre"), validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+
+    panels = Taxonomy.panels + [
+        FieldPanel("number"),
+        FieldPanel("latitude"),
+        FieldPanel("longitude"),
+    ]
+    translatable_fields = Taxonomy.translatable_fields + [
+        SynchronizedField("number"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+    ]
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        ordering = ["number"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Quarter(Taxonomy):
+    """A Stadtteil: a quarter within a district."""
+
+    district = models.ForeignKey(
+        District, on_delete=models.CASCADE, related_name="quarters", verbose_name=_("district")
+    )
+
+    panels = Taxonomy.panels + [FieldPanel("district")]
+    translatable_fields = Taxonomy.translatable_fields + [SynchronizedField("district")]
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("quarter")
+        verbose_name_plural = _("quarters")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Category(Taxonomy):
+    """A kind of help: Frühe Hilfen, Beratung, Betreuung, Welcome Point, ..."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    panels = Taxonomy.panels + [FieldPanel("description")]
+    translatable_fields = Taxonomy.translatable_fields + [TranslatableField("description")]
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class TargetGroup(Taxonomy):
+    """Who an offer is for: babies, children, youth, parents, refugees and new arrivals, ..."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Language(models.Model):
+    """A language spoken at an offer or event, by ISO 639-1 code. Its name is not stored: it
+    is shown in the visitor's own language (via Babel), so it needs no translation."""
+
+    code = models.CharField(_("ISO 639 code"), max_length=8, unique=True)
+
+    panels = [FieldPanel("code")]
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name()
+
+    def name(self, in_language=None):
+        names = _babel_language_names(in_language or get_language() or settings.LANGUAGE_CODE)
+        return names.get(self.code, self.code)
+
+
+@lru_cache(maxsize=16)
+def _babel_language_names(language):
+    return BabelLocale.parse(language).languages

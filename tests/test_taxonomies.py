@@ -1,0 +1,50 @@
+"""The city's vocabularies are seeded once and shown in the visitor's language."""
+
+from django.core.management import call_command
+from django.utils import translation
+from wagtail.models import Locale
+
+from home.models import Category, District, Language, Quarter, TargetGroup
+
+
+def test_seed_creates_the_ten_districts_and_fifty_quarters(locales):
+    call_command("seed_taxonomies")
+    call_command("seed_taxonomies")
+    assert District.objects.count() == 10
+    assert Quarter.objects.count() == 50
+    assert Quarter.objects.get(slug="bilk").district.name == "Stadtbezirk 3"
+    assert Category.objects.filter(slug="welcome-point").exists()
+    assert TargetGroup.objects.filter(slug="gefluechtete-neuzugewanderte").exists()
+
+
+def test_a_category_shows_its_translation_or_else_the_german_name(locales):
+    call_command("seed_taxonomies")
+    early_help = Category.objects.get(slug="fruehe-hilfen")
+    arabic = early_help.copy_for_translation(Locale.objects.get(language_code="ar"))
+    arabic.name = "المساعدة المبكرة"
+    arabic.save()
+    with translation.override("ar"):
+        assert early_help.localized_name == "المساعدة المبكرة"
+    with translation.override("tr"):
+        assert early_help.localized_name == "Frühe Hilfen"
+
+
+def test_renaming_a_translation_shows_at_once(locales):
+    call_command("seed_taxonomies")
+    counselling = Category.objects.get(slug="beratung")
+    english = counselling.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.name = "Advice"
+    english.save()
+    with translation.override("en"):
+        assert counselling.localized_name == "Advice"
+        english.name = "Counselling"
+        english.save()
+        assert counselling.localized_name == "Counselling"
+
+
+def test_language_names_are_shown_in_the_visitors_language(db):
+    turkish = Language(code="tr")
+    with translation.override("de"):
+        assert turkish.name() == "Türkisch"
+    with translation.override("uk"):
+        assert turkish.name() == "турецька"
