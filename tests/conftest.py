@@ -2,7 +2,7 @@ import pytest
 from wagtail.models import Page, Site
 
 from home.localization import ensure_locales
-from tests.factories import HomePageFactory
+from tests.factories.home import HomePageFactory
 
 
 @pytest.fixture

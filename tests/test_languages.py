@@ -3,7 +3,7 @@
 import pytest
 
 from home.localization import synchronise_locales
-from tests.factories import OfferIndexPageFactory
+from tests.factories.home import OfferIndexPageFactory
 
 
 @pytest.fixture
