@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.localization import ensure_locales
@@ -22,3 +23,9 @@ def home(locales):
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
     )
     return home
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rate limits and cached names never leak."""
+    cache.clear()
