@@ -50,3 +50,15 @@ def test_skip_link_points_at_the_main_content(client, synced_site):
     html = client.get("/tr/").content.decode()
     assert 'class="skip-link" href="#main"' in html
     assert '<main id="main"' in html
+
+
+def test_an_untranslated_page_is_shown_in_german_with_a_notice(client, synced_site):
+    html = client.get("/ar/navigator/").content.decode()
+    assert '<main id="main" class="wrap" tabindex="-1" lang="de" dir="ltr">' in html
+    assert '<p class="notice" lang="ar" dir="rtl">' in html
+
+
+def test_a_german_page_has_no_fallback_notice(client, synced_site):
+    html = client.get("/de/navigator/").content.decode()
+    assert '<main id="main" class="wrap" tabindex="-1">' in html
+    assert 'class="notice"' not in html

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -53,3 +53,16 @@ def menu_pages(home):
     if home is None:
         return []
     return home.get_children().live().in_menu().specific()
+
+
+@register.simple_tag
+def content_language(page):
+    """The language a page's content is written in: an untranslated page in a synchronised
+    tree is an alias of the German page and shows German content."""
+    if page is None or not getattr(page, "alias_of_id", None):
+        return None
+    return (
+        Page.objects.filter(pk=page.alias_of_id)
+        .values_list("locale__language_code", flat=True)
+        .first()
+    )
