@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.localization import synchronise_locales
+from home.localization import synchronise_locales, translate
 from tests.factories.home import OfferIndexPageFactory
 
 
@@ -62,3 +62,17 @@ def test_a_german_page_has_no_fallback_notice(client, synced_site):
     html = client.get("/de/navigator/").content.decode()
     assert '<main id="main" class="wrap" tabindex="-1">' in html
     assert 'class="notice"' not in html
+
+
+def test_each_language_has_a_sitemap_of_its_own_pages(client, synced_site):
+
+    navigator = synced_site.get_children().get(slug="navigator").specific
+    translate(navigator, "ar", {"Familien-Navigator": "دليل العائلة"})
+
+    index = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/sitemap-ar.xml" in index
+    arabic = client.get("/sitemap-ar.xml").content.decode()
+    german = client.get("/sitemap-de.xml").content.decode()
+    assert "<loc>http://testserver/ar/navigator/</loc>" in arabic
+    assert "<loc>http://testserver/ar/</loc>" not in arabic  # still an alias of the German home
+    assert "<loc>http://testserver/de/</loc>" in german

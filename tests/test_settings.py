@@ -75,3 +75,19 @@ def test_debug_comes_from_the_environment():
         **production_env(DEBUG="true", ALLOWED_HOSTS="a.example,b.example"),
     )
     assert result.stdout.strip() == "False ['a.example', 'b.example']"
+
+
+def test_machine_translator_is_offline_unless_a_service_is_configured():
+    show = (
+        "from wagtail_localize.machine_translators import get_machine_translator as get; "
+        "print(type(get()).__name__)"
+    )
+    offline = run_python(f"import django; django.setup(); {show}", "familysite.settings.dev")
+    deepl = run_python(
+        f"import django; django.setup(); {show}",
+        "familysite.settings.dev",
+        MACHINE_TRANSLATOR="deepl",
+        DEEPL_AUTH_KEY="key:fx",
+    )
+    assert offline.stdout.strip() == "DummyTranslator"
+    assert deepl.stdout.strip() == "DeepLTranslator"

@@ -164,6 +164,31 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "bmp": "png", "webp": "webp"}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+# Machine translation gives translators a first draft. The default is the offline translator
+# (it reverses words: obviously not a translation, but it needs no network); a deployment picks
+# DeepL, Google or a self-hosted LibreTranslate with MACHINE_TRANSLATOR and its credentials.
+MACHINE_TRANSLATORS = {
+    "offline": ("wagtail_localize.machine_translators.dummy.DummyTranslator", {}),
+    "deepl": (
+        "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        {"AUTH_KEY": os.environ.get("DEEPL_AUTH_KEY", ""), "FORMALITY": "prefer_less"},
+    ),
+    "google": (
+        "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+        {
+            "PROJECT_ID": os.environ.get("GOOGLE_TRANSLATE_PROJECT_ID", ""),
+            "CREDENTIALS_PATH": os.environ.get("GOOGLE_APPLICATION_CREDENTIALS", ""),
+        },
+    ),
+    "libretranslate": (
+        "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        {
+            "LIBRETRANSLATE_URL": os.environ.get("LIBRETRANSLATE_URL", ""),
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    ),
 }
+_translator_class, _translator_options = MACHINE_TRANSLATORS[
+    os.environ.get("MACHINE_TRANSLATOR", "offline")
+]
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": _translator_class, "OPTIONS": _translator_options}

@@ -1,0 +1,106 @@
+"""Per locale: how much of the German content is translated, out of date or missing.
+
+A page counts as translated once it is no longer an alias of the German page, and as out of
+date when the German page was edited after its translation was last saved. A snippet counts as
+out of date when its German source was re-extracted after the translation was last saved."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
+
+from home.models import Category, District, Quarter, TargetGroup
+
+SNIPPET_MODELS = [Category, TargetGroup, District, Quarter]
+
+
+@dataclass
+class Tally:
+    key: str
+    label: str
+    translated: int = 0
+    out_of_date: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
+
+    @property
+    def total(self):
+        return self.translated + len(self.missing)
+
+
+@dataclass
+class LocaleOverview:
+    locale: Locale
+    tallies: list
+
+
+def build_overview(user):
+    source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    targets = list(Locale.objects.exclude(pk=source.pk).order_by("language_code"))
+    url_finder = AdminURLFinder(user)
+    stale_snippets = _stale_snippet_translations()
+    overviews = []
+    for locale in targets:
+        tallies = [_page_tally(source, locale, url_finder)]
+        for model in SNIPPET_MODELS:
+            tallies.append(_snippet_tally(model, source, locale, url_finder, stale_snippets))
+        overviews.append(LocaleOverview(locale, tallies))
+    return overviews
+
+
+def _page_tally(source, locale, url_finder):
+    tally = Tally("pages", _("Pages"))
+    originals = {
+        page.translation_key: page
+        for page in Page.objects.filter(locale=source, depth__gt=1).live()
+    }
+    in_locale = {
+        row["translation_key"]: row
+        for row in Page.objects.filter(locale=locale, depth__gt=1).values(
+            "pk", "translation_key", "alias_of_id", "latest_revision_created_at"
+        )
+    }
+    for key, original in originals.items():
+        row = in_locale.get(key)
+        if row is None or row["alias_of_id"] is not None:
+            tally.missing.append((original, url_finder.get_edit_url(original)))
+            continue
+        tally.translated += 1
+        translated_at = row["latest_revision_created_at"]
+        edited_at = original.latest_revision_created_at
+        if translated_at and edited_at and edited_at > translated_at:
+            edit_url = reverse("wagtailadmin_pages:edit", args=[row["pk"]])
+            tally.out_of_date.append((original, edit_url))
+    return tally
+
+
+def _snippet_tally(model, source, locale, url_finder, stale_snippets):
+    tally = Tally(model._meta.model_name, model._meta.verbose_name_plural.capitalize())
+    translated_keys = set(
+        model.objects.filter(locale=locale).values_list("translation_key", flat=True)
+    )
+    for original in model.objects.filter(locale=source):
+        if original.translation_key not in translated_keys:
+            tally.missing.append((original, url_finder.get_edit_url(original)))
+            continue
+        tally.translated += 1
+        if (model._meta.label_lower, str(original.translation_key), locale.pk) in stale_snippets:
+            tally.out_of_date.append((original, url_finder.get_edit_url(original)))
+    return tally
+
+
+def _stale_snippet_translations():
+    stale = set()
+    translations = Translation.objects.select_related("source__specific_content_type")
+    for translation in translations:
+        source = translation.source
+        synced = translation.destination_last_updated_at
+        if synced and source.last_updated_at > synced:
+            content_type = source.specific_content_type
+            label = f"{content_type.app_label}.{content_type.model}"
+            # A source's object_id is the translation key of the German object.
+            stale.add((label, str(source.object_id), translation.target_locale_id))
+    return stale

@@ -1,0 +1,111 @@
+"""Translators work in synchronised trees, with machine drafts, PO files and an overview."""
+
+import polib
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import Locale, Page
+from wagtail.test.utils.form_data import rich_text
+from wagtail_localize.models import Translation
+
+from home.localization import synchronise_locales, translate, translation_for
+from home.models import Category
+from tests.factories.home import OfferIndexPageFactory
+
+LANGUAGES = ["en", "tr", "ar", "fa", "uk", "ru", "pl"]
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+
+
+@pytest.fixture
+def navigator(home):
+    page = OfferIndexPageFactory(
+        parent=home, title="Familien-Navigator", introduction="<p>Hilfe für Familien</p>"
+    )
+    synchronise_locales()
+    return page
+
+
+def test_a_new_german_page_shows_up_in_every_locale(client, editor, navigator):
+    client.force_login(editor)
+    url = reverse(
+        "wagtailadmin_pages:add", args=["events", "eventindexpage", navigator.get_parent().pk]
+    )
+    response = client.post(
+        url,
+        {
+            "title": "Veranstaltungen",
+            "slug": "veranstaltungen",
+            "introduction": rich_text(""),
+            "action-publish": "1",
+        },
+    )
+    assert response.status_code == 302
+    german = Page.objects.get(slug="veranstaltungen", locale__language_code="de")
+    copies = Page.objects.filter(translation_key=german.translation_key).exclude(pk=german.pk)
+    assert sorted(copies.values_list("locale__language_code", flat=True)) == sorted(LANGUAGES)
+    assert all(page.alias_of_id == german.pk for page in copies)
+
+
+def test_machine_translation_gives_a_first_draft_offline(client, editor, navigator):
+    translation = translation_for(navigator, Locale.objects.get(language_code="ar"))
+    client.force_login(editor)
+    response = client.post(reverse("wagtail_localize:machine_translate", args=[translation.id]))
+    assert response.status_code == 302
+    translation.save_target(publish=True)
+    arabic = navigator.get_translation(Locale.objects.get(language_code="ar"))
+    assert arabic.alias_of_id is None
+    assert arabic.introduction == "<p>Familien für Hilfe</p>"  # the offline translator's draft
+
+
+def test_po_export_and_import_round_trip(tmp_path, navigator):
+    call_command("translations_po", "export", str(tmp_path), locale="tr")
+    page_file = tmp_path / f"offerindexpage-{navigator.pk}.po"
+    po = polib.pofile(str(page_file))
+    for entry in po:
+        entry.msgstr = {"Familien-Navigator": "Aile Rehberi"}.get(entry.msgid, entry.msgid)
+    po.save(str(page_file))
+
+    call_command("translations_po", "import", str(page_file), publish=True)
+
+    turkish = navigator.get_translation(Locale.objects.get(language_code="tr"))
+    assert turkish.title == "Aile Rehberi"
+    assert turkish.live and turkish.alias_of_id is None
+
+
+def test_overview_counts_translated_out_of_date_and_missing(client, editor, navigator):
+    call_command("seed_taxonomies")
+    translate(navigator, "en", {"Familien-Navigator": "Family navigator"})
+    translate(Category.objects.get(slug="beratung"), "en", {"Beratung": "Counselling"})
+    navigator.save_revision().publish()  # the German original changes after translation
+
+    client.force_login(editor)
+    html = client.get(reverse("translation_overview")).content.decode()
+
+    english = html.split('id="locale-en"')[1].split("</section>")[0]
+    pages_row = english.split('data-kind="pages"')[1].split("</tr>")[0]
+    assert 'data-count="translated">2 / 2' not in pages_row
+    assert 'data-count="translated">1 / 2' in pages_row  # navigator translated, home missing
+    assert 'data-count="out-of-date">1' in pages_row
+    categories_row = english.split('data-kind="category"')[1].split("</tr>")[0]
+    assert 'data-count="translated">1 / 9' in categories_row
+    assert 'data-count="missing">8' in categories_row
+
+
+def test_translated_page_is_served_in_its_language_without_fallback_notice(client, navigator):
+    translate(navigator, "uk", {"Familien-Navigator": "Сімейний навігатор"})
+    html = client.get("/uk/navigator/").content.decode()
+    assert "<h1>Сімейний навігатор</h1>" in html
+    assert 'class="notice"' not in html
+
+
+def test_only_export_from_this_site_is_accepted(tmp_path, navigator):
+    stranger = polib.POFile()
+    stranger.metadata = {"X-WagtailLocalize-TranslationID": "00000000-0000-0000-0000-000000000000"}
+    stranger.save(str(tmp_path / "x.po"))
+    with pytest.raises(Exception, match="not a PO file exported by this site"):
+        call_command("translations_po", "import", str(tmp_path / "x.po"))
+    assert not Translation.objects.exists()
