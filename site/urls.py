@@ -6,12 +6,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from familysite.api import api
+from home.api import unknown_endpoint
 from home.sitemaps import language_sitemaps
 
 sitemaps = language_sitemaps()
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v1/", api.urls),
+    path("api/<path:rest>", unknown_endpoint),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "sitemap.xml",

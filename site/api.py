@@ -1,0 +1,17 @@
+"""The project's JSON API, version 1: each app contributes its router."""
+
+from home.api import OPTIONAL_TOKEN, FamilyAPI
+from home.api import router as taxonomies_router
+
+api = FamilyAPI(
+    title="Familientisch API",
+    version="1",
+    description=(
+        "Offers, events, partners and protocols of the Familientisch, in every site language. "
+        "Every list takes `locale`; filters take the same slugs as the website's."
+    ),
+    urls_namespace="api-v1",
+    docs_url="docs/",
+    auth=OPTIONAL_TOKEN,
+)
+api.add_router("", taxonomies_router)
