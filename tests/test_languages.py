@@ -76,3 +76,7 @@ def test_each_language_has_a_sitemap_of_its_own_pages(client, synced_site):
     assert "<loc>http://testserver/ar/navigator/</loc>" in arabic
     assert "<loc>http://testserver/ar/</loc>" not in arabic  # still an alias of the German home
     assert "<loc>http://testserver/de/</loc>" in german
+
+
+def test_a_missing_document_is_not_redirected_into_a_language(client, synced_site):
+    assert client.get("/documents/999/missing.pdf").status_code == 404
