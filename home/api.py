@@ -48,6 +48,29 @@ class FamilyAPI(NinjaAPI):
         response["Vary"] = "Accept-Language, Origin"
         return response
 
+    def get_openapi_schema(self, **kwargs):
+        """Document what every operation may answer besides success: a token is optional
+        (an empty security entry), a bad token is 401, bad parameters 422, an unknown id 404;
+        all errors are JSON with a `detail`."""
+        schema = super().get_openapi_schema(**kwargs)
+        schema["components"].setdefault("schemas", {})["Error"] = {
+            "type": "object",
+            "properties": {"detail": {"description": "A message, or one per invalid field."}},
+            "required": ["detail"],
+        }
+        error = {
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        }
+        for path, operations in schema["paths"].items():
+            for operation in operations.values():
+                if operation.get("security"):
+                    operation["security"].append({})
+                    operation["responses"].setdefault("401", {"description": "Bad token", **error})
+                operation["responses"].setdefault("422", {"description": "Invalid input", **error})
+                if "{" in path:
+                    operation["responses"].setdefault("404", {"description": "Not found", **error})
+        return schema
+
 
 class TokenAuth(HttpBearer):
     """Wagtail's API tokens (`wagtail.models.APIToken`): a partner account's bearer token."""
