@@ -1,13 +1,21 @@
 """Demo content of the site tree. Every app may have a `demo` module with `load(home)`;
 `manage.py load_demo` calls them in the order of INSTALLED_APPS."""
 
+import json
+from pathlib import Path
+
+from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from .localization import ensure_locales
-from .models import HomePage
+from .localization import ensure_locales, translate
+from .models import Category, District, HomePage, TargetGroup
 from .seed import seed_taxonomies
+
+# Languages with written demo translations; the others stay German, so that the fallback and
+# the translation overview have something to show.
+DEMO_TRANSLATION_LANGUAGES = ["en", "ar", "tr", "uk"]
 
 
 def child_page(parent, model, slug, **fields):
@@ -45,3 +53,36 @@ def build_site():
     site.root_page, site.site_name = home, "Familientisch"
     site.save()
     return home
+
+
+def translated_objects(home):
+    """What the home app's demo translates: the home page, the sections, the vocabularies
+    (quarters keep their German names: they are proper nouns on the street signs)."""
+    source = {"locale__language_code": settings.LANGUAGE_CODE}
+    return [
+        home,
+        *home.get_children().in_menu().specific(),
+        *Category.objects.filter(**source),
+        *TargetGroup.objects.filter(**source),
+        *District.objects.filter(**source),
+    ]
+
+
+def translation_memory(language):
+    """The demo translations of every installed app (`<app>/data/translations/<language>.json`,
+    German text to translated text), merged into one memory."""
+    memory = {}
+    for app_config in apps.get_app_configs():
+        path = Path(app_config.path) / "data" / "translations" / f"{language}.json"
+        if path.exists():
+            memory.update(json.loads(path.read_text(encoding="utf-8")))
+    return memory
+
+
+def translate_demo_content(instances):
+    for language in DEMO_TRANSLATION_LANGUAGES:
+        memory = translation_memory(language)
+        for instance in instances:
+            existing = instance.get_translations().filter(locale__language_code=language).first()
+            if existing is None or getattr(existing, "alias_of_id", None):
+                translate(instance, language, memory)

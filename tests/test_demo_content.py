@@ -1,9 +1,10 @@
 """`load_demo` builds the site tree once; running it again changes nothing."""
 
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Page, Revision, Site
 
-from home.models import HomePage
+from home.models import Category, HomePage
 
 
 def test_load_demo_builds_the_german_tree_with_every_section(db):
@@ -36,3 +37,13 @@ def test_an_administrator_can_see_the_page_tree(client, django_user_model, db):
     response = client.get(f"/admin/pages/{home.pk}/")
     assert response.status_code == 200
     assert "Familien-Navigator" in response.content.decode()
+
+
+def test_load_demo_translates_the_home_page_and_vocabularies(client, db):
+    call_command("load_demo")
+    assert "<h1>دليل العائلة</h1>" in client.get("/ar/navigator/").content.decode()
+    assert 'class="notice"' in client.get("/fa/navigator/").content.decode()  # not translated
+    with translation.override("uk"):
+        assert Category.objects.get(slug="beratung", locale__language_code="de").localized_name == (
+            "Консультації"
+        )

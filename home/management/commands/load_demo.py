@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
-from home.demo import build_site
+from home.demo import build_site, translate_demo_content, translated_objects
 from home.localization import synchronise_locales
 
 
@@ -15,8 +15,13 @@ class Command(BaseCommand):
     def handle(self, **options):
         with transaction.atomic():
             home = build_site()
+            to_translate = []
             for app_config in apps.get_app_configs():
                 if app_config.name != "home" and module_has_submodule(app_config.module, "demo"):
-                    import_module(f"{app_config.name}.demo").load(home)
+                    demo = import_module(f"{app_config.name}.demo")
+                    demo.load(home)
+                    if hasattr(demo, "translated_objects"):
+                        to_translate += demo.translated_objects(home)
             synchronise_locales()
+            translate_demo_content(translated_objects(home) + to_translate)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under {home.url_path}"))
