@@ -51,9 +51,13 @@ class AgendaItem:
     def sub_headings(self):
         return [section.heading for section in self.sections]
 
-    def add_paragraph(self, text):
+    def add_paragraph(self, text, list_line=False):
         target = self.sections[-1].paragraphs if self.sections else self.paragraphs
-        target.append(text)
+        # Numbered list lines are split off as possible agenda items; rejoin the list.
+        if list_line and target and NUMBERED_LINE.match(target[-1].rsplit("\n", 1)[-1]):
+            target[-1] += "\n" + text
+        else:
+            target.append(text)
 
 
 @dataclass
@@ -174,7 +178,9 @@ FIELD_KEYS = {
     "entschuldigt": "excused",
     "abwesend": "excused",
 }
-DECISION = re.compile(r"^(?:Beschluss|Beschlossen|Entscheidung|Vereinbart)\s*:\s*(.+)$", re.I | re.S)
+DECISION = re.compile(
+    r"^(?:Beschluss|Beschlossen|Entscheidung|Vereinbart)\s*:\s*(.+)$", re.I | re.S
+)
 ACTION = re.compile(r"^(?:Aufgabe|To-?do|Maßnahme)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 ACTION_WHO = re.compile(r"[,;(]?\s*(?:wer|verantwortlich)\s*:\s*([^,;)]+)\)?", re.IGNORECASE)
 ACTION_DUE = re.compile(r"[,;(]?\s*(?:bis|frist|bis wann)\s*:?\s*([^,;)]+)\)?", re.IGNORECASE)
@@ -183,6 +189,7 @@ WELCOME_BY = re.compile(r"^Begrüßung\s*[,:–-]\s*(.+)$", re.IGNORECASE)
 DOCUMENT_KIND = re.compile(r"protokoll|niederschrift", re.IGNORECASE)
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+NUMBERED_LINE = re.compile(r"^\d+\.\s")
 BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__):?$")
 
 
@@ -269,7 +276,7 @@ class _Parser:
             elif block.heading:
                 self.item.sections.append(Section(block.text))
             else:
-                self._item_text(block.text)
+                self._item_text(block.text, block.candidate)
         self._infer_chair()
         return self.result
 
@@ -285,8 +292,9 @@ class _Parser:
         # Numbers must rise. Minutes are full of numbered lists, so a plain "3." must be the
         # very next number and must not continue a list that was not an agenda item.
         strict = not block.heading and (match["dot"] or match["zu"])
-        if number <= last or (strict and (number != last + 1 or self.in_numbered_list)):
-            self.in_numbered_list = bool(strict)
+        in_list = match["dot"] and self.in_numbered_list
+        if number <= last or (strict and (number != last + 1 or in_list)):
+            self.in_numbered_list = bool(match["dot"])
             return False
         return self._start_item(number, match["title"].strip(" .:–-"))
 
@@ -332,6 +340,8 @@ class _Parser:
 
     def _header(self, block):
         if block.heading:
+            if self._meeting_line(block.text):
+                return
             if DOCUMENT_KIND.search(block.text) and len(block.text) < 40:
                 return  # "Ergebnisprotokoll": what the page type already says
             if not self.result.title:
@@ -359,7 +369,7 @@ class _Parser:
         return True
 
     def _meeting_line(self, line):
-        """"Sitzung des Familientisches am Mittwoch, den 06.06.2018 um 16.30 Uhr im Bürgerhaus":
+        """ "Sitzung des Familientisches am Mittwoch, den 06.06.2018 um 16.30 Uhr im Bürgerhaus":
         the words before the date name the meeting, those after give its time and place."""
         found, match = find_date(line)
         if not found or self.result.date:
@@ -378,7 +388,7 @@ class _Parser:
             self.result.place = place
         return True
 
-    def _item_text(self, text):
+    def _item_text(self, text, list_line=False):
         if self._signature(text):
             return
         decision = DECISION.match(text)
@@ -388,7 +398,7 @@ class _Parser:
         elif action:
             self.item.action_items.append(parse_action(action[1]))
         else:
-            self.item.add_paragraph(text)
+            self.item.add_paragraph(text, list_line)
 
     def _infer_chair(self):
         # Minutes rarely say who chaired, but the first item is usually "Begrüßung, <name>".
