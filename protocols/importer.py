@@ -6,11 +6,11 @@ parser goes by patterns rather than a fixed layout, and it never drops text: any
 assign to a field ends up in `unplaced`, which becomes the page body.
 """
 
+import datetime as dt
 import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-import datetime as dt
 from html.parser import HTMLParser
 from pathlib import PurePath
 
@@ -458,9 +458,7 @@ class _HtmlToMarkdown(HTMLParser):
                 self.out.append("\n- ")
         elif tag in ("strong", "b"):
             self.out.append("**")
-        elif tag == "br":
-            self.out.append("\n")
-        elif tag == "tr":
+        elif tag == "br" or tag == "tr":
             self.out.append("\n")
         elif tag == "td":
             self.out.append(" | ")
@@ -534,10 +532,8 @@ def check_file(filename, size):
 def read_document(filename, data):
     """The text of an uploaded or local file, as Markdown-like text."""
     check_file(filename, len(data))
-    if PurePath(filename).suffix.lower() == ".docx":
-        text = _docx_text(data)
-    else:
-        text = _plain_text(data)
+    is_word = PurePath(filename).suffix.lower() == ".docx"
+    text = _docx_text(data) if is_word else _plain_text(data)
     if not text.strip():
         raise ProtocolImportError(_("The file is empty."))
     return text

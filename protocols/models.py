@@ -32,7 +32,7 @@ class ProtocolIndexPage(SectionIndexPage):
             ProtocolPage.objects.live()
             .child_of(self)
             .filter(locale=self.locale)
-            .order_by("-meeting_date", "-meeting_time", "-pk")
+            .order_by("-meeting_date", "-meeting_time", "-id")
         )
         return visible_to(protocols, request.user)
 
