@@ -88,7 +88,7 @@ def test_a_members_only_protocol_sends_anonymous_visitors_to_log_in(client, inde
     restrict_to_members(page)
     response = client.get(page.url)
     assert response.status_code == 302
-    assert "next=" in response["Location"]
+    assert "?next=" in response["Location"]
 
 
 def test_a_member_reads_a_members_only_protocol(client, index, member):

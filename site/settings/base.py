@@ -167,3 +167,6 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+
+# Protocols: members-only minutes are restricted to this group through Wagtail's page privacy.
+PROTOCOLS_MEMBERS_GROUP = "Mitglieder"
