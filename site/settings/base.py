@@ -198,3 +198,6 @@ _translator_class, _translator_options = MACHINE_TRANSLATORS[
     os.environ.get("MACHINE_TRANSLATOR", "offline")
 ]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": _translator_class, "OPTIONS": _translator_options}
+
+# Protocols: members-only minutes are restricted to this group through Wagtail's page privacy.
+PROTOCOLS_MEMBERS_GROUP = "Mitglieder"
