@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -38,6 +39,8 @@ if settings.DEBUG:
 # Every public page carries its language in the path; "/" is redirected by LocaleMiddleware
 # to the visitor's preferred language (Accept-Language), German when none fits.
 urlpatterns += i18n_patterns(
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -171,3 +171,19 @@ def test_the_demo_adds_the_2018_meetings_one_members_only_and_one_attachment(db)
     before = ProtocolPage.objects.count(), PageViewRestriction.objects.count()
     call_command("load_demo")
     assert (ProtocolPage.objects.count(), PageViewRestriction.objects.count()) == before
+
+
+def test_a_member_logs_in_on_the_public_site_and_reads_the_protocol(client, index, member):
+    page = protocol(index, datetime.date(2018, 9, 12), "Intern", "Vertraulich.")
+    restrict_to_members(page)
+    login_page = client.get(page.url, follow=True)
+    assert login_page.request["PATH_INFO"] == "/de/login/"
+    assert 'autocomplete="current-password"' in login_page.content.decode()
+    member.set_password("geheim")
+    member.save()
+    response = client.post(
+        "/de/login/",
+        {"username": member.username, "password": "geheim", "next": page.url},
+        follow=True,
+    )
+    assert "Vertraulich." in response.content.decode()

@@ -199,5 +199,10 @@ _translator_class, _translator_options = MACHINE_TRANSLATORS[
 ]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": _translator_class, "OPTIONS": _translator_options}
 
+# Members log in on the public site (for members-only pages such as internal minutes).
+LOGIN_URL = "login"
+WAGTAIL_FRONTEND_LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+
 # Protocols: members-only minutes are restricted to this group through Wagtail's page privacy.
 PROTOCOLS_MEMBERS_GROUP = "Mitglieder"
