@@ -7,6 +7,7 @@ from wagtail.documents.models import Document
 
 from home.demo import child_page
 
+from .drafts import block
 from .models import ProtocolIndexPage, ProtocolPage
 from .privacy import members_group, restrict_to_members
 
@@ -23,21 +24,21 @@ danach      Nachbereitung im Lenkungskreis, Themenspeicher für 2019
 def item(number, title, *text, decisions=(), actions=()):
     """An agenda item; `text` holds paragraphs, and ("h", ...) for a sub-heading."""
     blocks = [
-        {"type": "subheading", "value": part[1]}
+        block("subheading", part[1])
         if isinstance(part, tuple)
-        else {"type": "paragraph", "value": f"<p>{part}</p>"}
+        else block("paragraph", f"<p>{part}</p>")
         for part in text
     ]
-    return {
-        "type": "item",
-        "value": {
+    return block(
+        "item",
+        {
             "number": str(number),
             "title": title,
             "text": blocks,
-            "decisions": list(decisions),
-            "action_items": [{"task": t, "who": w, "due": d} for t, w, d in actions],
+            "decisions": [block("item", decision) for decision in decisions],
+            "action_items": [block("item", {"task": t, "who": w, "due": d}) for t, w, d in actions],
         },
-    }
+    )
 
 
 def schedule_document():
@@ -98,10 +99,7 @@ def load(home):
             ),
         ],
         attachments=[
-            {
-                "type": "attachment",
-                "value": {"document": schedule_document().pk, "title": SCHEDULE_TITLE},
-            }
+            block("attachment", {"document": schedule_document().pk, "title": SCHEDULE_TITLE})
         ],
         next_meeting_date=datetime.date(2018, 6, 6),
         next_meeting_topics="Ergebnisse der Arbeitsgruppen zum Audit",

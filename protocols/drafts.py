@@ -40,24 +40,26 @@ def paragraph_html(text):
     return "<p>" + "<br/>".join(_inline(line) for line in lines) + "</p>"
 
 
-def _block(block_type, value):
+def block(block_type, value):
+    """A StreamField block in raw form. Every block needs its id: wagtail-localize addresses
+    translatable text by the path of block ids."""
     return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
 
 
 def agenda_stream(parsed):
     items = []
     for item in parsed.items:
-        text = [_block("paragraph", paragraph_html(p)) for p in item.paragraphs]
+        text = [block("paragraph", paragraph_html(p)) for p in item.paragraphs]
         for section in item.sections:
-            text.append(_block("subheading", section.heading))
-            text += [_block("paragraph", paragraph_html(p)) for p in section.paragraphs]
+            text.append(block("subheading", section.heading))
+            text += [block("paragraph", paragraph_html(p)) for p in section.paragraphs]
         value = {
             "number": item.number,
             "title": item.title or f"TOP {item.number}",
             "text": text,
-            "decisions": [_block("item", decision) for decision in item.decisions],
+            "decisions": [block("item", decision) for decision in item.decisions],
             "action_items": [
-                _block(
+                block(
                     "item",
                     {
                         "task": action.task,
@@ -68,7 +70,7 @@ def agenda_stream(parsed):
                 for action in item.action_items
             ],
         }
-        items.append(_block("item", value))
+        items.append(block("item", value))
     return items
 
 

@@ -2,6 +2,7 @@
 
 from home.api import OPTIONAL_TOKEN, FamilyAPI
 from home.api import router as taxonomies_router
+from protocols.api import router as protocols_router
 
 api = FamilyAPI(
     title="Familientisch API",
@@ -15,3 +16,4 @@ api = FamilyAPI(
     auth=OPTIONAL_TOKEN,
 )
 api.add_router("", taxonomies_router)
+api.add_router("", protocols_router)

@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 from wagtail.documents.models import Document
 
+from protocols.drafts import block
 from protocols.models import ProtocolPage
 
 from .home import ProtocolIndexPageFactory
@@ -13,18 +14,12 @@ __all__ = ["DocumentFactory", "ProtocolIndexPageFactory", "ProtocolPageFactory",
 
 def agenda_item(number, title, *paragraphs, subheading=None):
     """An agenda item in the StreamField's raw form."""
-    text = [{"type": "subheading", "value": subheading}] if subheading else []
-    text += [{"type": "paragraph", "value": f"<p>{paragraph}</p>"} for paragraph in paragraphs]
-    return {
-        "type": "item",
-        "value": {
-            "number": str(number),
-            "title": title,
-            "text": text,
-            "decisions": [],
-            "action_items": [],
-        },
-    }
+    text = [block("subheading", subheading)] if subheading else []
+    text += [block("paragraph", f"<p>{paragraph}</p>") for paragraph in paragraphs]
+    return block(
+        "item",
+        {"number": str(number), "title": title, "text": text, "decisions": [], "action_items": []},
+    )
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):

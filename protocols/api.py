@@ -1,0 +1,166 @@
+"""Protocols in the JSON API: public ones for everybody, members-only ones for a member's token."""
+
+import datetime
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from home.api import (
+    DEFAULT_LOCALE,
+    LanguageCode,
+    PageOf,
+    TranslationLink,
+    absolute_rich_text,
+    page_translations,
+    paginate,
+)
+
+from .blocks import agenda_anchor
+from .models import ProtocolPage
+from .privacy import visible_to
+
+router = Router(tags=["protocols"])
+
+
+class ProtocolSummary(Schema):
+    id: int
+    title: str
+    url: str
+    meeting_date: datetime.date | None
+    meeting_title: str
+    place: str
+    members_only: bool
+
+
+class ProtocolList(PageOf):
+    results: list[ProtocolSummary]
+
+
+class ActionItem(Schema):
+    task: str
+    who: str
+    due: datetime.date | None
+
+
+class AgendaItem(Schema):
+    anchor: str
+    number: str
+    title: str
+    text_html: str
+    decisions: list[str]
+    action_items: list[ActionItem]
+
+
+class Attachment(Schema):
+    title: str
+    url: str
+    file_extension: str
+    size_bytes: int | None
+
+
+class Protocol(ProtocolSummary):
+    meeting_time: datetime.time | None
+    chaired_by: str
+    minutes_by: str
+    attendees: list[str]
+    excused: list[str]
+    agenda: list[AgendaItem]
+    attachments: list[Attachment]
+    next_meeting_date: datetime.date | None
+    next_meeting_topics: list[str]
+    body_html: str
+    translations: list[TranslationLink]
+
+
+def _visible(request, locale):
+    protocols = ProtocolPage.objects.live().filter(locale__language_code=locale)
+    return visible_to(protocols.order_by("-meeting_date", "-id"), request.auth)
+
+
+def _summary(protocol, request, private_ids):
+    return {
+        "id": protocol.pk,
+        "title": protocol.title,
+        "url": protocol.get_full_url(request),
+        "meeting_date": protocol.meeting_date,
+        "meeting_title": protocol.meeting_title,
+        "place": protocol.place,
+        "members_only": protocol.pk in private_ids,
+    }
+
+
+@router.get("protocols/", response=ProtocolList, summary="Minutes of the network's meetings")
+def list_protocols(
+    request,
+    locale: LanguageCode = DEFAULT_LOCALE,
+    q: str = "",
+    year: int | None = None,
+    page: int = 1,
+    page_size: int = 20,
+):
+    """Newest first. Members-only protocols appear only for a member's bearer token."""
+    protocols, private_ids = _visible(request, locale)
+    if year:
+        protocols = protocols.filter(meeting_date__year=year)
+    if q.strip():
+        protocols = protocols.search(q.strip()[:200], order_by_relevance=False)
+    items, facts = paginate(list(protocols), page, min(max(page_size, 1), 100))
+    return {**facts, "results": [_summary(item, request, private_ids) for item in items]}
+
+
+def _lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _agenda_text(stream, request):
+    parts = []
+    for block in stream:
+        if block.block_type == "subheading":
+            parts.append(f"<h3>{block.value}</h3>")
+        else:
+            parts.append(absolute_rich_text(block.value.source, request))
+    return "".join(parts)
+
+
+@router.get("protocols/{protocol_id}/", response=Protocol, summary="One protocol")
+def get_protocol(request, protocol_id: int, locale: LanguageCode | None = None):
+    """With `locale`, the protocol's version in that language (German where not translated)."""
+    requested = get_object_or_404(
+        ProtocolPage.objects.live().select_related("locale"), pk=protocol_id
+    )
+    protocols, private_ids = _visible(request, locale or requested.locale.language_code)
+    protocol = get_object_or_404(protocols, translation_key=requested.translation_key)
+    agenda = [
+        {
+            "anchor": agenda_anchor(item.value),
+            "number": item.value["number"],
+            "title": item.value["title"],
+            "text_html": _agenda_text(item.value["text"], request),
+            "decisions": list(item.value["decisions"]),
+            "action_items": [dict(action) for action in item.value["action_items"]],
+        }
+        for item in protocol.agenda
+    ]
+    attachments = [
+        {
+            "title": block.value["title"] or block.value["document"].title,
+            "url": request.build_absolute_uri(block.value["document"].url),
+            "file_extension": block.value["document"].file_extension,
+            "size_bytes": block.value["document"].file_size,
+        }
+        for block in protocol.attachments
+    ]
+    return {
+        **_summary(protocol, request, private_ids),
+        "meeting_time": protocol.meeting_time,
+        "chaired_by": protocol.chaired_by,
+        "minutes_by": protocol.minutes_by,
+        "attendees": _lines(protocol.attendees),
+        "excused": _lines(protocol.excused),
+        "agenda": agenda,
+        "attachments": attachments,
+        "next_meeting_date": protocol.next_meeting_date,
+        "next_meeting_topics": _lines(protocol.next_meeting_topics),
+        "body_html": absolute_rich_text(protocol.body, request),
+        "translations": page_translations(protocol, request),
+    }
