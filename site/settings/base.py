@@ -167,3 +167,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+
+# Partners: every uploaded SVG is checked for scripts and external references (any SVG in the
+# media library is served from our domain); partner logos are limited in size.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "partners.image_forms.SafeSVGImageForm"
+PARTNERS_LOGO_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
