@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
@@ -20,6 +22,13 @@ from .forms import APPROVE_LOGO_PERMISSION, PartnerPageForm
 LOGO_FILTER = "max-240x120"
 
 
+def sort_key(name):
+    """Alphabetical as a German reader expects it: "Bäckerei" before "Beratung", which the
+    database's byte order puts the other way round."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 class PartnerIndexPage(SectionIndexPage):
     """The network's member organisations, shown as a wall of logos."""
 
@@ -33,10 +42,10 @@ class PartnerIndexPage(SectionIndexPage):
         kind = request.GET.get("kind")
         if kind not in PartnerKind.values:
             kind = None
-        partners = PartnerPage.objects.child_of(self).live().order_by("title")
+        partners = PartnerPage.objects.child_of(self).live()
         if kind:
             partners = partners.filter(kind=kind)
-        partners = list(partners.with_logo_renditions())
+        partners = sorted(partners.with_logo_renditions(), key=lambda page: sort_key(page.title))
         context.update(
             kinds=PartnerKind.choices,
             current_kind=kind,

@@ -32,6 +32,7 @@ UNSAFE_SVGS = {
     "javascript link": SVG_OPEN + b'<a href="javascript:alert(1)"><rect/></a></svg>',
     "style url()": SVG_OPEN + b'<rect style="fill: url(https://fonts.example/x)"/></svg>',
     "style element import": SVG_OPEN + b'<style>@import "https://x.example/a.css";</style></svg>',
+    "escaped css": SVG_OPEN + b'<rect style="fill: \\75rl(https://x.example/a)"/></svg>',
     "foreignObject": SVG_OPEN + b"<foreignObject><div>hi</div></foreignObject></svg>",
     "entity expansion": b'<!DOCTYPE svg [<!ENTITY a "aaaa">]>' + SVG_OPEN + b"&a;</svg>",
 }

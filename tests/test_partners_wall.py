@@ -104,3 +104,11 @@ def test_demo_partners_cover_every_kind_and_load_only_once(home):
     before = (partners.count(), get_image_model().objects.count())
     demo.load(home)
     assert (partners.count(), get_image_model().objects.count()) == before
+
+
+def test_partners_are_in_german_alphabetical_order(client, index):
+    for title in ["Buchhandlung Seitenwind", "Bäckerei Morgenrot", "Beratungsstelle Lichtblick"]:
+        PartnerPageFactory(parent=index, title=title)
+    html = client.get("/de/partner/").content.decode()
+    positions = [html.index(name) for name in ["Bäckerei", "Beratungsstelle", "Buchhandlung"]]
+    assert positions == sorted(positions)
