@@ -1,13 +1,32 @@
+import unicodedata
+
+from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import SectionIndexPage
+
+from .access import grant_partner_access
+from .forms import APPROVE_LOGO_PERMISSION, PartnerPageForm
+
+# Logos are fitted into one box, never cropped: a cut-off logo misrepresents its owner.
+LOGO_FILTER = "max-240x120"
+
+
+def sort_key(name):
+    """Alphabetical as a German reader expects it: "Bäckerei" before "Beratung", which the
+    database's byte order puts the other way round."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 class PartnerIndexPage(SectionIndexPage):
@@ -18,6 +37,23 @@ class PartnerIndexPage(SectionIndexPage):
     class Meta:
         verbose_name = _("partner index page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        kind = request.GET.get("kind")
+        if kind not in PartnerKind.values:
+            kind = None
+        partners = PartnerPage.objects.child_of(self).live()
+        if kind:
+            partners = partners.filter(kind=kind)
+        partners = sorted(partners.with_logo_renditions(), key=lambda page: sort_key(page.title))
+        context.update(
+            kinds=PartnerKind.choices,
+            current_kind=kind,
+            logo_partners=[partner for partner in partners if partner.shows_logo],
+            name_partners=[partner for partner in partners if not partner.shows_logo],
+        )
+        return context
+
 
 class PartnerKind(models.TextChoices):
     CITY_OFFICE = "city-office", _("City office")
@@ -27,6 +63,16 @@ class PartnerKind(models.TextChoices):
     CHURCH = "church", _("Church or religious community")
     CHAMBER = "chamber", _("Chamber or association")
     OTHER = "other", _("Other")
+
+
+class PartnerPageQuerySet(PageQuerySet):
+    def with_approved_logo(self):
+        return self.filter(logo_approved=True, logo__isnull=False)
+
+    def with_logo_renditions(self):
+        """Logos and their wall-sized renditions in two queries, not two per partner."""
+        logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
+        return self.prefetch_related(Prefetch("logo", queryset=logos))
 
 
 class PartnerPage(Page):
@@ -49,7 +95,10 @@ class PartnerPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("logo"),
-        help_text=_("PNG, JPEG, WebP or SVG. Shown only once the logo is approved."),
+        help_text=_(
+            "PNG, JPEG, WebP or SVG without scripts, at most 2 MB. Shown only once the logo "
+            "is approved."
+        ),
     )
     logo_approved = models.BooleanField(
         _("logo approved for publication"),
@@ -70,15 +119,34 @@ class PartnerPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("partner accounts"),
-        help_text=_("The group of user accounts that act for this partner."),
+        help_text=_(
+            "The group of user accounts that act for this partner: they may edit this page "
+            "(their changes go through moderation) and upload logos to their own collection."
+        ),
     )
+    logo_collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image collection"),
+    )
+
+    objects = PageManager.from_queryset(PartnerPageQuerySet)()
+    base_form_class = PartnerPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
         FieldPanel("summary"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("logo"), FieldPanel("logo_approved"), FieldPanel("logo_consent_date")],
+            [
+                FieldPanel("logo"),
+                FieldPanel("logo_approved", permission=APPROVE_LOGO_PERMISSION),
+                FieldPanel("logo_consent_date", permission=APPROVE_LOGO_PERMISSION),
+            ],
             heading=_("Logo"),
         ),
         MultiFieldPanel(
@@ -91,6 +159,11 @@ class PartnerPage(Page):
     override_translatable_fields = [
         SynchronizedField("districts"),
         SynchronizedField("contact_phone"),
+        SynchronizedField("logo"),
+        SynchronizedField("logo_approved"),
+        SynchronizedField("logo_consent_date"),
+        SynchronizedField("website"),
+        SynchronizedField("group"),
         TranslatableField("summary"),
     ]
     search_fields = Page.search_fields + [
@@ -105,4 +178,31 @@ class PartnerPage(Page):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-        permissions = [("change_partnerpage_group", _("Can choose a partner's accounts"))]
+        permissions = [
+            ("change_partnerpage_group", _("Can choose a partner's accounts")),
+            ("approve_partnerpage_logo", _("Can approve a partner's logo for publication")),
+        ]
+
+    @property
+    def shows_logo(self):
+        return self.logo_approved and self.logo_id is not None
+
+    def logo_rendition(self):
+        return self.logo.get_rendition(LOGO_FILTER) if self.shows_logo else None
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        group_may_change = update_fields is None or "group" in update_fields
+        previous_group_id = None
+        if group_may_change and self.pk:
+            previous = PartnerPage.objects.filter(pk=self.pk).values_list("group_id", flat=True)
+            previous_group_id = previous.first()
+        result = super().save(*args, **kwargs)
+        # Only the German source page: translations are made by the network's translators.
+        if group_may_change and self.alias_of_id is None and self.locale_id == self._source_id():
+            grant_partner_access(self, previous_group_id)
+        return result
+
+    @staticmethod
+    def _source_id():
+        return Locale.objects.get(language_code=settings.LANGUAGE_CODE).pk

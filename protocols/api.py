@@ -3,7 +3,8 @@
 import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
+from wagtail.models import Locale
 
 from home.api import (
     DEFAULT_LOCALE,
@@ -73,7 +74,8 @@ class Protocol(ProtocolSummary):
 
 
 def _visible(request, locale):
-    protocols = ProtocolPage.objects.live().filter(locale__language_code=locale)
+    # By locale id: Wagtail search can filter on it, not on the language code.
+    protocols = ProtocolPage.objects.live().filter(locale=Locale.objects.get(language_code=locale))
     return visible_to(protocols.order_by("-meeting_date", "-id"), request.auth)
 
 
@@ -93,18 +95,18 @@ def _summary(protocol, request, private_ids):
 def list_protocols(
     request,
     locale: LanguageCode = DEFAULT_LOCALE,
-    q: str = "",
-    year: int | None = None,
-    page: int = 1,
-    page_size: int = 20,
+    q: str = Query("", max_length=200),
+    year: int | None = Query(None, ge=1990, le=2100),
+    page: int = Query(1, ge=1),
+    page_size: int = Query(20, ge=1, le=100),
 ):
     """Newest first. Members-only protocols appear only for a member's bearer token."""
     protocols, private_ids = _visible(request, locale)
     if year:
         protocols = protocols.filter(meeting_date__year=year)
     if q.strip():
-        protocols = protocols.search(q.strip()[:200], order_by_relevance=False)
-    items, facts = paginate(list(protocols), page, min(max(page_size, 1), 100))
+        protocols = protocols.search(q.strip(), order_by_relevance=False)
+    items, facts = paginate(list(protocols), page, page_size)
     return {**facts, "results": [_summary(item, request, private_ids) for item in items]}
 
 

@@ -92,3 +92,10 @@ def test_the_list_needs_the_same_queries_for_many_protocols(
         protocol(index, datetime.date(2018, 1, day), f"Sitzung {day}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get("/api/v1/protocols/").json()["count"] == 24
+
+
+def test_the_list_is_searchable_by_text(client, index):
+    protocol(index, datetime.date(2018, 2, 28), "Februar", "Die Kitaplätze reichen nicht.")
+    protocol(index, datetime.date(2018, 6, 6), "Juni", "Der Navigator ist online.")
+    data = client.get("/api/v1/protocols/", {"q": "Navigator"}).json()
+    assert [item["title"] for item in data["results"]] == ["Juni"]

@@ -206,3 +206,8 @@ LOGIN_REDIRECT_URL = "/"
 
 # Protocols: members-only minutes are restricted to this group through Wagtail's page privacy.
 PROTOCOLS_MEMBERS_GROUP = "Mitglieder"
+
+# Partners: every uploaded SVG is checked for scripts and external references (any SVG in the
+# media library is served from our domain); partner logos are limited in size.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "partners.image_forms.SafeSVGImageForm"
+PARTNERS_LOGO_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
