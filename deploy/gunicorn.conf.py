@@ -4,7 +4,8 @@ import multiprocessing
 import os
 
 wsgi_app = "familysite.wsgi:application"
-bind = os.environ.get("BIND", f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}")
+host, port = os.environ.get("HOST", "127.0.0.1"), os.environ.get("PORT", "8000")
+bind = os.environ.get("BIND", f"{host}:{port}")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))

@@ -11,6 +11,7 @@ from . import page_cache
 from .logs import request_id
 
 access_log = logging.getLogger("familientisch.access")
+logger = logging.getLogger(__name__)
 
 # An id from the proxy is trusted only if it cannot forge log lines or headers.
 VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -102,7 +103,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method != "GET" or is_personal(request):
             return self.get_response(request)
-        cached, generation = page_cache.lookup(request)
+        try:
+            cached, generation = page_cache.lookup(request)
+        except page_cache.Unavailable:
+            logger.warning("page cache unavailable", exc_info=True)
+            return self.get_response(request)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached

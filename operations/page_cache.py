@@ -8,18 +8,28 @@ the language switcher of other pages change too, and editors publish far less of
 visitors read.
 """
 
+import logging
 import uuid
 
 from django.core.cache import cache
 from django.utils.cache import cc_delim_re
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "page-cache:generation"
+
+
+class Unavailable(Exception):
+    """The cache server does not answer: the site keeps serving, uncached."""
 
 
 def new_generation():
     # A random token rather than a counter: an evicted counter would restart at a number that
     # old entries may still carry.
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    try:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    except Exception:
+        logger.exception("could not invalidate the page cache: entries may live out their time")
 
 
 def entry_key(request):
@@ -30,7 +40,10 @@ def entry_key(request):
 def lookup(request):
     """The cached response for this request, or None; and the generation to store a new one in."""
     key = entry_key(request)
-    found = cache.get_many([GENERATION_KEY, key])
+    try:
+        found = cache.get_many([GENERATION_KEY, key])
+    except Exception as error:
+        raise Unavailable from error
     generation = found.get(GENERATION_KEY)
     entry = found.get(key)
     if entry is not None and entry[0] == generation:
@@ -51,4 +64,7 @@ def storable(response):
 
 
 def store(request, response, generation, seconds):
-    cache.set(entry_key(request), (generation, response), seconds)
+    try:
+        cache.set(entry_key(request), (generation, response), seconds)
+    except Exception:
+        logger.warning("page cache unavailable", exc_info=True)

@@ -1,3 +1,4 @@
+import logging
 import sys
 
 from .base import *  # noqa: F403
@@ -42,3 +43,5 @@ LOGGING = {
     },
     "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},  # noqa: F405
 }
+# Python warnings (deprecations, a missing static folder) become JSON lines too.
+logging.captureWarnings(True)
