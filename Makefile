@@ -35,3 +35,28 @@ lint: setup
 format: setup
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Production (docs/production.md): settings from the environment, at least SECRET_KEY and
+# DATABASE_URL; workers from WEB_CONCURRENCY.
+PROD := DJANGO_SETTINGS_MODULE=familysite.settings.production
+
+.PHONY: migrate-production serve-production worker backup restore benchmark
+
+migrate-production: setup
+	$(PROD) $(PY) manage.py migrate --noinput
+
+serve-production: setup
+	$(PROD) $(PY) manage.py collectstatic --noinput
+	$(PROD) $(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py
+
+worker: setup
+	$(PROD) $(PY) manage.py db_worker --no-reload
+
+backup:
+	deploy/backup.sh $(BACKUP_DIR)
+
+restore:
+	deploy/restore.sh $(BACKUP_DIR)
+
+benchmark: setup
+	benchmarks/baseline.sh

@@ -10,10 +10,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from familysite.api import api
 from home.api import unknown_endpoint
 from home.sitemaps import language_sitemaps
+from operations.views import healthz
 
 sitemaps = language_sitemaps()
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v1/", api.urls),
     path("api/<path:rest>", unknown_endpoint),

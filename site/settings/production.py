@@ -1,3 +1,4 @@
+import logging
 import sys
 
 from .base import *  # noqa: F403
@@ -24,3 +25,23 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's page preview shows the page in a frame of the admin, which needs SAMEORIGIN.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# The proxy asks for /healthz over plain HTTP on the internal network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# One JSON object a line on stderr, each with the request id, for the log collector.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "operations.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "operations.logs.JsonFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},  # noqa: F405
+}
+# Python warnings (deprecations, a missing static folder) become JSON lines too.
+logging.captureWarnings(True)

@@ -1,0 +1,48 @@
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
+
+
+def check_database():
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # LOCAL: the limit ends with this transaction and never reaches a page request
+            # that reuses the persistent connection.
+            timeout_ms = int(getattr(settings, "HEALTHZ_TIMEOUT", 1) * 1000)
+            cursor.execute(f"SET LOCAL statement_timeout = {timeout_ms}")
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def check_cache():
+    key, value = f"healthz:{uuid.uuid4().hex}", uuid.uuid4().hex
+    cache.set(key, value, 10)
+    if cache.get(key) != value:
+        raise RuntimeError("the cache did not return what was stored")
+    cache.delete(key)
+
+
+CHECKS = {"database": check_database, "cache": check_cache}
+
+
+@never_cache
+def healthz(request):
+    """For the proxy's health check: 200 when every dependency answers, else 503 naming it."""
+    results = {}
+    for name, check in CHECKS.items():
+        try:
+            check()
+        except Exception:
+            logger.exception("health check failed: %s", name)
+            results[name] = "unavailable"
+        else:
+            results[name] = "ok"
+    healthy = all(result == "ok" for result in results.values())
+    return JsonResponse(results, status=200 if healthy else 503)
