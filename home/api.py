@@ -9,6 +9,7 @@ import re
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponseNotModified, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import NinjaAPI, Router, Schema
 from ninja.errors import AuthenticationError
@@ -193,3 +194,13 @@ def taxonomies(request, locale: LanguageCode = DEFAULT_LOCALE):
 def unknown_endpoint(request, rest):
     """Anything under /api/ that no endpoint answers: JSON, never the site's HTML 404 page."""
     return JsonResponse({"detail": f"No API endpoint at /api/{rest}"}, status=404)
+
+
+def in_language_or_404(model, page_id, locale, pages_in):
+    """The page `page_id` (the id of any of its language versions, as apps keep them) in
+    `locale`, or in its own language without one; `pages_in(language)` says which pages the
+    caller may see. Returns (page, language)."""
+    requested = get_object_or_404(model.objects.live().select_related("locale"), pk=page_id)
+    language = locale or requested.locale.language_code
+    page = get_object_or_404(pages_in(language), translation_key=requested.translation_key)
+    return page, language

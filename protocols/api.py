@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from wagtail.models import Locale
 
@@ -12,6 +11,7 @@ from home.api import (
     PageOf,
     TranslationLink,
     absolute_rich_text,
+    in_language_or_404,
     page_translations,
     paginate,
 )
@@ -127,11 +127,10 @@ def _agenda_text(stream, request):
 @router.get("protocols/{protocol_id}/", response=Protocol, summary="One protocol")
 def get_protocol(request, protocol_id: int, locale: LanguageCode | None = None):
     """With `locale`, the protocol's version in that language (German where not translated)."""
-    requested = get_object_or_404(
-        ProtocolPage.objects.live().select_related("locale"), pk=protocol_id
+    protocol, language = in_language_or_404(
+        ProtocolPage, protocol_id, locale, lambda language: _visible(request, language)[0]
     )
-    protocols, private_ids = _visible(request, locale or requested.locale.language_code)
-    protocol = get_object_or_404(protocols, translation_key=requested.translation_key)
+    private_ids = _visible(request, language)[1]
     agenda = [
         {
             "anchor": agenda_anchor(item.value),

@@ -2,6 +2,7 @@
 
 from home.api import OPTIONAL_TOKEN, FamilyAPI
 from home.api import router as taxonomies_router
+from partners.api import router as partners_router
 from protocols.api import router as protocols_router
 
 api = FamilyAPI(
@@ -17,3 +18,4 @@ api = FamilyAPI(
 )
 api.add_router("", taxonomies_router)
 api.add_router("", protocols_router)
+api.add_router("", partners_router)

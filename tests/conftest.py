@@ -1,5 +1,7 @@
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from home.localization import ensure_locales
@@ -29,3 +31,15 @@ def home(locales):
 def empty_cache():
     """Each test starts with an empty cache: rate limits and cached names never leak."""
     cache.clear()
+
+
+@pytest.fixture
+def queries_of():
+    """How many SQL queries an action makes: the baseline for "no query per row" tests."""
+
+    def count(action):
+        with CaptureQueriesContext(connection) as context:
+            action()
+        return len(context.captured_queries)
+
+    return count

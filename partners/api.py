@@ -1,0 +1,115 @@
+"""Partners in the JSON API: the member organisations with their logo and link."""
+
+from django.utils import translation
+from ninja import Query, Router, Schema
+
+from home.api import (
+    DEFAULT_LOCALE,
+    LanguageCode,
+    PageOf,
+    TranslationLink,
+    absolute_rich_text,
+    in_language_or_404,
+    page_translations,
+    paginate,
+)
+from home.models import District
+
+from .models import PartnerKind, PartnerPage, sort_key
+
+router = Router(tags=["partners"])
+
+
+class Logo(Schema):
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+class PartnerSummary(Schema):
+    id: int
+    title: str
+    url: str
+    kind: str
+    kind_label: str
+    summary: str
+    website: str
+    logo: Logo | None
+    districts: list[str]
+
+
+class PartnerList(PageOf):
+    results: list[PartnerSummary]
+
+
+class Partner(PartnerSummary):
+    description_html: str
+    contact_email: str
+    contact_phone: str
+    translations: list[TranslationLink]
+
+
+def _summary(partner, request):
+    rendition = partner.logo_rendition()
+    return {
+        "id": partner.pk,
+        "title": partner.title,
+        "url": partner.get_full_url(request),
+        "kind": partner.kind,
+        "kind_label": str(PartnerKind(partner.kind).label),
+        "summary": partner.summary,
+        "website": partner.website,
+        "logo": {
+            "url": request.build_absolute_uri(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": partner.title,
+        }
+        if rendition
+        else None,
+        "districts": [district.slug for district in partner.districts.all()],
+    }
+
+
+def _partners(locale):
+    return (
+        PartnerPage.objects.live()
+        .public()
+        .filter(locale__language_code=locale)
+        .with_logo_renditions()
+        .prefetch_related("districts")
+    )
+
+
+@router.get("partners/", response=PartnerList, summary="Member organisations")
+def list_partners(
+    request,
+    locale: LanguageCode = DEFAULT_LOCALE,
+    kind: PartnerKind | None = None,
+    district: str = Query("", max_length=100),
+    page: int = Query(1, ge=1),
+    page_size: int = Query(50, ge=1, le=100),
+):
+    """In alphabetical order. Logos only where the partner consented to their publication."""
+    partners = _partners(locale)
+    if kind:
+        partners = partners.filter(kind=kind)
+    if district:
+        partners = partners.filter(districts__in=District.objects.filter(slug=district)).distinct()
+    items, facts = paginate(sorted(partners, key=lambda p: sort_key(p.title)), page, page_size)
+    with translation.override(locale):
+        return {**facts, "results": [_summary(partner, request) for partner in items]}
+
+
+@router.get("partners/{partner_id}/", response=Partner, summary="One partner")
+def get_partner(request, partner_id: int, locale: LanguageCode | None = None):
+    partner, language = in_language_or_404(PartnerPage, partner_id, locale, _partners)
+    with translation.override(language):
+        return {
+            **_summary(partner, request),
+            "description_html": absolute_rich_text(partner.description, request),
+            "contact_email": partner.contact_email,
+            "contact_phone": partner.contact_phone,
+            "translations": page_translations(partner, request),
+        }
