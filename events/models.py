@@ -37,7 +37,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
         return index_view(self, request)
 
-    @path("feed.ics")
+    @path("feed.ics/")
     def feed_view(self, request):
         from .views import index_feed_view
 
@@ -248,8 +248,12 @@ class EventPage(RoutablePageMixin, AudienceMixin, PlaceMixin, Page):
             return
         before = EventPage.objects.filter(pk=self.pk).values(*self.SCHEDULE_FIELDS, "sequence")
         before = before.first()
-        if before and any(before[name] != getattr(self, name) for name in self.SCHEDULE_FIELDS):
-            self.sequence = max(self.sequence, before["sequence"]) + 1
+        if before is None:
+            return
+        # A revision made before the last raise carries an older number: never go back.
+        self.sequence = max(self.sequence, before["sequence"])
+        if any(before[name] != getattr(self, name) for name in self.SCHEDULE_FIELDS):
+            self.sequence += 1
 
     def permissions_for_user(self, user):
         return EventPagePermissionTester(user, self)
@@ -266,7 +270,7 @@ class EventPage(RoutablePageMixin, AudienceMixin, PlaceMixin, Page):
     def is_online(self):
         return self.online or self.status == EventStatus.MOVED_ONLINE
 
-    @path("event.ics")
+    @path("event.ics/")
     def ical_view(self, request):
         from .views import event_feed_view
 

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.abuse import within_rate_limit
 
@@ -90,7 +90,10 @@ def month_context(index, filters, month):
 
 
 def uid_host(request):
-    return getattr(settings, "EVENTS_ICAL_UID_DOMAIN", "") or request.get_host().split(":")[0]
+    """The domain in UIDs: the site's host name, not the request's, so that it stays the same
+    whichever address a calendar program used."""
+    site = Site.find_for_request(request)
+    return getattr(settings, "EVENTS_ICAL_UID_DOMAIN", "") or (site and site.hostname) or "localhost"
 
 
 def index_feed_view(index, request):

@@ -18,6 +18,7 @@ if settings.DEBUG:
 # Every public page carries its language in the path; "/" is redirected by LocaleMiddleware
 # to the visitor's preferred language (Accept-Language), German when none fits.
 urlpatterns += i18n_patterns(
+    path("", include("events.urls")),  # calendar feeds (.ics) of the events pages
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
