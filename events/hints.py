@@ -12,6 +12,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Locale
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from .forms import EventHintForm
 from .models import EventHintContact, EventPage
@@ -52,6 +53,9 @@ def store_hint(index, data, organiser=None):
     )
     index.add_child(instance=page)
     page.save_revision()
+    # As the admin does for a new page: every language tree gets its alias, which goes live
+    # with the German page once an editor publishes it.
+    create_aliases_for_new_page(page)
     ensure_hint_workflow(index).start(page, None)
     contact = EventHintContact.objects.create(
         page=page,

@@ -76,7 +76,9 @@ def calendar_response(events, host, url_for, name, filename):
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Berlin")
     calendar.add_component(
-        Timezone.from_tzid("Europe/Berlin", first_date=dt.date(2020, 1, 1), last_date=dt.date(2037, 1, 1))
+        Timezone.from_tzid(
+            "Europe/Berlin", first_date=dt.date(2020, 1, 1), last_date=dt.date(2037, 1, 1)
+        )
     )
     for event in events:
         calendar.add_component(vevent(event, host, url_for(event)))

@@ -14,7 +14,13 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import (
+    GroupApprovalTask,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
 from wagtail.signals import page_published, workflow_rejected
 
 logger = logging.getLogger(__name__)
@@ -32,10 +38,11 @@ def ensure_hint_workflow(index):
     """The workflow, created the first time, and assigned to the events index so that every
     event below it (hints and partners' events alike) goes through it."""
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if created:
+    if created or not workflow.workflow_tasks.exists():
         task, _ = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
         task.groups.add(moderators_group())
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        # A workflow without a task would publish at once: the task is what makes it a review.
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
     return workflow
 

@@ -55,5 +55,7 @@ def grant_event_submission(group, index):
     GroupPagePermission.objects.get_or_create(
         group=group,
         page=index,
-        permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="add_page"),
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="add_page"
+        ),
     )

@@ -93,7 +93,9 @@ def uid_host(request):
     """The domain in UIDs: the site's host name, not the request's, so that it stays the same
     whichever address a calendar program used."""
     site = Site.find_for_request(request)
-    return getattr(settings, "EVENTS_ICAL_UID_DOMAIN", "") or (site and site.hostname) or "localhost"
+    return (
+        getattr(settings, "EVENTS_ICAL_UID_DOMAIN", "") or (site and site.hostname) or "localhost"
+    )
 
 
 def index_feed_view(index, request):

@@ -101,7 +101,9 @@ def test_filters_by_age_district_category_and_language(client, index):
     match.languages.set([arabic])
     match.save_revision().publish()
     EventPageFactory(parent=index, title="Für Jugendliche", age_min_months=144, district=bilk)
-    EventPageFactory(parent=index, title="Anderer Bezirk", district=District.objects.get(slug="bezirk-1"))
+    EventPageFactory(
+        parent=index, title="Anderer Bezirk", district=District.objects.get(slug="bezirk-1")
+    )
     query = "?age=2&district=bezirk-3&category=fruehe-hilfen&language=ar"
     assert listed_titles(client, index, query)[0] == ["Passt"]
     assert listed_titles(client, index, "?district=bezirk-3")[0] == ["Für Jugendliche", "Passt"]
@@ -159,7 +161,9 @@ def test_the_list_needs_the_same_number_of_queries_for_many_events(
 
 def test_the_event_page_carries_schema_org_event_markup(client, index, home):
     partners = PartnerIndexPageFactory(parent=home)
-    partner = PartnerPageFactory(parent=partners, title="Kinderschutzbund", website="https://ksb.example")
+    partner = PartnerPageFactory(
+        parent=partners, title="Kinderschutzbund", website="https://ksb.example"
+    )
     first = in_days(5, 16)
     event = EventPageFactory(
         parent=index,
@@ -173,16 +177,24 @@ def test_the_event_page_carries_schema_org_event_markup(client, index, home):
     )
     EventCancelledDateFactory(page=event, date=first.date() + dt.timedelta(weeks=1))
     html = client.get(event.url).content.decode()
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.+?)</script>', html).group(1))
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.+?)</script>', html).group(1)
+    )
     assert data["@type"] == "Event"
     assert data["eventStatus"] == "https://schema.org/EventPostponed"
     assert data["startDate"] == first.astimezone(BERLIN).isoformat()
     assert data["location"]["@type"] == "Place"
     assert data["location"]["address"]["streetAddress"] == "Bachstraße 145"
-    assert data["organizer"] == {"@type": "Organization", "name": "Kinderschutzbund", "url": "https://ksb.example"}
+    assert data["organizer"] == {
+        "@type": "Organization",
+        "name": "Kinderschutzbund",
+        "url": "https://ksb.example",
+    }
     assert data["isAccessibleForFree"] is True
     assert data["eventSchedule"]["repeatFrequency"] == "P1W"
-    assert data["eventSchedule"]["exceptDate"] == [(first.date() + dt.timedelta(weeks=1)).isoformat()]
+    assert data["eventSchedule"]["exceptDate"] == [
+        (first.date() + dt.timedelta(weeks=1)).isoformat()
+    ]
     assert partner.events.live().upcoming().get() == event
 
 
@@ -191,6 +203,8 @@ def test_an_online_event_has_a_virtual_location(client, index):
         parent=index, title="Elternabend online", online=True, online_url="https://meet.example/x"
     )
     html = client.get(event.url).content.decode()
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.+?)</script>', html).group(1))
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.+?)</script>', html).group(1)
+    )
     assert data["location"] == {"@type": "VirtualLocation", "url": "https://meet.example/x"}
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
