@@ -29,9 +29,9 @@ def source_index(index):
 
 
 @transaction.atomic
-def store_hint(index, data, organiser=None):
+def store_hint(index, data, organiser=None, reference=None):
     index = source_index(index)
-    reference = new_reference()
+    reference = reference or new_reference()
     start = EventHintForm.start_moment(data)
     page = EventPage(
         title=data["title"],
