@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import AudienceMixin, PlaceMixin, SectionIndexPage
 
 from .occurrences import BERLIN, MONTHLY, NONE, WEEKLY
+from .panels import HintContactPanel
 from .permissions import EventPagePermissionTester, partners_for_restricted_user
 
 
@@ -77,9 +78,14 @@ class EventPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "organiser" not in self.fields:
+            return
+        field = self.fields["organiser"]
         partners = partners_for_restricted_user(self.for_user)
-        if partners is not None and "organiser" in self.fields:
-            field = self.fields["organiser"]
+        if partners is None:
+            # Organisers are the German partner pages; each language shows its translation.
+            field.queryset = field.queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
+        else:
             field.queryset = partners
             field.required = True
             field.empty_label = None
@@ -146,6 +152,7 @@ class EventPage(RoutablePageMixin, AudienceMixin, PlaceMixin, Page):
     base_form_class = EventPageForm
 
     content_panels = Page.content_panels + [
+        HintContactPanel(),
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("image"),

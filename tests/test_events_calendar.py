@@ -208,3 +208,15 @@ def test_an_online_event_has_a_virtual_location(client, index):
     )
     assert data["location"] == {"@type": "VirtualLocation", "url": "https://meet.example/x"}
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+
+
+def test_an_all_day_event_over_two_days_shows_both_dates_without_times(client, index):
+    event = EventPageFactory(
+        parent=index, title="Familienfest", all_day=True, start=in_days(6, 14), end=in_days(7, 9)
+    )
+    event.refresh_from_db()
+    assert event.start == in_days(6, 0)
+    html = client.get(event.url).content.decode()
+    assert f'<time datetime="{in_days(6).date().isoformat()}">' in html
+    assert f'<time datetime="{in_days(7).date().isoformat()}">' in html
+    assert "(all day)" in html

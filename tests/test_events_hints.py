@@ -236,3 +236,13 @@ def test_the_retention_period_is_a_setting(index):
     contact_for(EventPageFactory(parent=index, start=in_days(-5), end=in_days(-5, 12)))
     call_command("purge_event_hint_contacts")
     assert not EventHintContact.objects.exists()
+
+
+def test_editors_see_who_sent_the_hint_in_the_admin(client, index, django_user_model):
+    submit(client, index, hint())
+    event = german_events().get()
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
+    client.force_login(admin)
+    html = client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
+    assert event.hint_contact.reference in html
+    assert "info@familienzentrum.example" in html

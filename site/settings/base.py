@@ -167,3 +167,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+
+# Events: the contact data of an event hint is deleted this many days after the event ended or
+# the hint was rejected (`manage.py purge_event_hint_contacts`, run daily); editors who review
+# hints are the members of this group.
+EVENT_HINT_CONTACT_RETENTION_DAYS = int(os.environ.get("EVENT_HINT_CONTACT_RETENTION_DAYS", "30"))
+EVENT_HINT_MODERATORS_GROUP = "Moderators"
