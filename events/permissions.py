@@ -4,12 +4,14 @@ of another partner. Publishing stays with the editors, through the workflow.
 
 Wagtail asks `Page.permissions_for_user()` before every action on a page, so narrowing the
 tester here covers the edit, delete, unpublish, copy and revisions views in one place; the
-explorer listing is narrowed by a hook (wagtail_hooks.py).
+explorer, the "all pages" listing and the admin search all ask the page permission policy for
+the explorable pages, which PartnerAwarePagePolicy narrows.
 """
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from wagtail.models import GroupPagePermission, PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 
 def partners_for_restricted_user(user):
@@ -59,3 +61,18 @@ def grant_event_submission(group, index):
             content_type__app_label="wagtailcore", codename="add_page"
         ),
     )
+
+
+class PartnerAwarePagePolicy(PagePermissionPolicy):
+    """Wagtail's page policy, except that a partner's account never finds the events of other
+    organisations (nor hints without an organiser) in the admin's listings and search."""
+
+    def explorable_instances(self, user):
+        pages = super().explorable_instances(user)
+        partners = partners_for_restricted_user(user)
+        if partners is None:
+            return pages
+        from .models import EventPage
+
+        foreign = EventPage.objects.exclude(organiser__in=partners).values("pk")
+        return pages.exclude(pk__in=foreign)

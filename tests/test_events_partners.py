@@ -118,6 +118,9 @@ def test_a_partner_edits_colleagues_events_but_not_other_partners_drafts(
     listing = client.get(f"/admin/pages/{index.pk}/").content.decode()
     assert "Unser Fest" in listing
     assert "Fremder Entwurf" not in listing and "Hinweis ohne Partner" not in listing
+    assert "Unser Fest" in client.get("/admin/pages/search/", {"q": "Fest"}).content.decode()
+    for word, title in [("Entwurf", "Fremder Entwurf"), ("Hinweis", "Hinweis ohne Partner")]:
+        assert title not in client.get("/admin/pages/search/", {"q": word}).content.decode()
 
 
 def test_an_editor_still_sees_and_edits_every_event(client, django_user_model, index, partners):
