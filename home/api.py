@@ -5,13 +5,14 @@ rich text and translations; plus the taxonomies endpoint."""
 import enum
 import hashlib
 import re
+from typing import Annotated
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
-from ninja import NinjaAPI, Router, Schema
+from ninja import NinjaAPI, Path, Router, Schema
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 from wagtail.models import APIToken
@@ -23,6 +24,8 @@ from home.models.audience import LifeStage
 LanguageCode = enum.StrEnum("LanguageCode", {code: code for code, _name in settings.LANGUAGES})
 
 DEFAULT_LOCALE = LanguageCode(settings.LANGUAGE_CODE)
+# A page id in a path: anything outside a database integer is simply not found.
+PageId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 PUBLIC_MAX_AGE = 60
 
 

@@ -6,6 +6,7 @@ from ninja import Query, Router, Schema
 from home.api import (
     DEFAULT_LOCALE,
     LanguageCode,
+    PageId,
     PageOf,
     TranslationLink,
     absolute_rich_text,
@@ -103,7 +104,7 @@ def list_partners(
 
 
 @router.get("partners/{partner_id}/", response=Partner, summary="One partner")
-def get_partner(request, partner_id: int, locale: LanguageCode | None = None):
+def get_partner(request, partner_id: PageId, locale: LanguageCode | None = None):
     partner, language = in_language_or_404(PartnerPage, partner_id, locale, _partners)
     with translation.override(language):
         return {

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from home.api import (
     DEFAULT_LOCALE,
     LanguageCode,
+    PageId,
     PageOf,
     TranslationLink,
     absolute_rich_text,
@@ -125,7 +126,7 @@ def _agenda_text(stream, request):
 
 
 @router.get("protocols/{protocol_id}/", response=Protocol, summary="One protocol")
-def get_protocol(request, protocol_id: int, locale: LanguageCode | None = None):
+def get_protocol(request, protocol_id: PageId, locale: LanguageCode | None = None):
     """With `locale`, the protocol's version in that language (German where not translated)."""
     protocol, language = in_language_or_404(
         ProtocolPage, protocol_id, locale, lambda language: _visible(request, language)[0]

@@ -43,6 +43,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("events.urls")),  # calendar feeds (.ics) of the events pages
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -311,3 +311,9 @@ PROTOCOLS_MEMBERS_GROUP = "Mitglieder"
 # media library is served from our domain); partner logos are limited in size.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "partners.image_forms.SafeSVGImageForm"
 PARTNERS_LOGO_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
+
+# Events: the contact data of an event hint is deleted this many days after the event ended or
+# the hint was rejected (`manage.py purge_event_hint_contacts`, run daily); editors who review
+# hints are the members of this group.
+EVENT_HINT_CONTACT_RETENTION_DAYS = int(os.environ.get("EVENT_HINT_CONTACT_RETENTION_DAYS", "30"))
+EVENT_HINT_MODERATORS_GROUP = "Moderators"

@@ -1,0 +1,83 @@
+"""An event hint becomes a draft EventPage in the review workflow; it is never published here.
+Used by the public form and (later) the API, so both take the same path."""
+
+import io
+import secrets
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape, linebreaks
+from django.utils.text import Truncator, slugify
+from django.utils.translation import get_language
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+from wagtail_localize.synctree import create_aliases_for_new_page
+
+from .forms import EventHintForm
+from .models import EventHintContact, EventPage
+from .moderation import ensure_hint_workflow, notify_new_hint
+
+
+def new_reference():
+    return f"VH-{timezone.localdate():%Y}-{secrets.token_hex(3).upper()}"
+
+
+def source_index(index):
+    """Hints are written into the German (source) tree, whatever language the form was in."""
+    return index.get_translation_or_none(Locale.get_default()) or index
+
+
+@transaction.atomic
+def store_hint(index, data, organiser=None, reference=None):
+    index = source_index(index)
+    reference = reference or new_reference()
+    start = EventHintForm.start_moment(data)
+    page = EventPage(
+        title=data["title"],
+        slug=slugify(f"{data['title'][:60]} {reference}"),
+        summary=Truncator(data["description"]).chars(300),
+        description=linebreaks(escape(data["description"])),
+        start=start,
+        end=EventHintForm.end_moment(data),
+        all_day=not data.get("start_time"),
+        place_name=data.get("place_name", ""),
+        street=data.get("street", ""),
+        postcode=data.get("postcode", ""),
+        district=data.get("district"),
+        online=bool(data.get("online_url")),
+        online_url=data.get("online_url", ""),
+        organiser=organiser or data.get("partner"),
+        image=_store_image(data.get("image"), data["title"]),
+        live=False,
+    )
+    index.add_child(instance=page)
+    page.save_revision()
+    # As the admin does for a new page: every language tree gets its alias, which goes live
+    # with the German page once an editor publishes it.
+    create_aliases_for_new_page(page)
+    ensure_hint_workflow(index).start(page, None)
+    contact = EventHintContact.objects.create(
+        page=page,
+        reference=reference,
+        email=data["contact_email"],
+        organiser_name=data["organiser_name"],
+        language=get_language() or "de",
+    )
+    return page, contact
+
+
+def _store_image(image, title):
+    if not image:
+        return None
+    content, extension = image
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(io.BytesIO(content), name=f"event-hint.{extension}")
+    )
+
+
+def submit_hint(index, data, organiser=None):
+    """Store first, then mail: the hint survives a mail server that is down."""
+    page, contact = store_hint(index, data, organiser)
+    notify_new_hint(page, contact)
+    return page, contact

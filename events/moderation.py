@@ -1,0 +1,143 @@
+"""The review of event hints: the Wagtail workflow "Event hint review" and the mails around it.
+
+Every mail is sent after the hint is stored, and a mail server that is down is logged, never
+shown to the visitor: nothing sent in is lost because of mail.
+"""
+
+import logging
+import smtplib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    GroupApprovalTask,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
+from wagtail.signals import page_published, workflow_rejected
+
+logger = logging.getLogger(__name__)
+
+WORKFLOW_NAME = "Event hint review"
+TASK_NAME = "Event hint approval"
+
+
+def moderators_group():
+    name = getattr(settings, "EVENT_HINT_MODERATORS_GROUP", "Moderators")
+    return Group.objects.get_or_create(name=name)[0]
+
+
+def ensure_hint_workflow(index):
+    """The workflow, created the first time, and assigned to the events index so that every
+    event below it (hints and partners' events alike) goes through it."""
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created or not workflow.workflow_tasks.exists():
+        task, _ = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
+        task.groups.add(moderators_group())
+        # A workflow without a task would publish at once: the task is what makes it a review.
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
+
+
+def send_safely(subject, template, context, recipients):
+    """Send one plain-text mail; False (and a log entry) if the mail server fails."""
+    recipients = [address for address in recipients if address]
+    if not recipients:
+        return False
+    body = render_to_string(template, context)
+    try:
+        send_mail(subject, body, None, recipients)
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Event hint mail %r could not be sent", subject)
+        return False
+    return True
+
+
+def admin_url(page):
+    return f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/"
+
+
+def notify_new_hint(page, contact):
+    editors = (
+        get_user_model()
+        .objects.filter(groups=moderators_group(), is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    context = {"page": page, "contact": contact, "admin_url": admin_url(page)}
+    with translation.override(settings.LANGUAGE_CODE):
+        send_safely(
+            str(_("New event hint %(reference)s")) % {"reference": contact.reference},
+            "events/mail/hint_for_editors.txt",
+            context,
+            list(editors),
+        )
+    with translation.override(contact.language):
+        send_safely(
+            str(_("Your event hint %(reference)s")) % {"reference": contact.reference},
+            "events/mail/hint_received.txt",
+            context,
+            [contact.email],
+        )
+
+
+def _notify_submitter(contact, subject, template, **context):
+    with translation.override(contact.language):
+        send_safely(
+            str(subject) % {"reference": contact.reference},
+            template,
+            {"contact": contact, "page": contact.page, **context},
+            [contact.email],
+        )
+
+
+def on_page_published(sender, instance, **kwargs):
+    from .models import EventHintContact
+
+    contact = EventHintContact.objects.filter(page=instance, published_at__isnull=True).first()
+    if contact is None:
+        return
+    contact.published_at = timezone.now()
+    contact.save(update_fields=["published_at"])
+    _notify_submitter(
+        contact,
+        _("Your event hint %(reference)s is published"),
+        "events/mail/hint_published.txt",
+        url=instance.full_url,
+    )
+
+
+def on_workflow_rejected(sender, instance, **kwargs):
+    from .models import EventHintContact
+
+    contact = EventHintContact.objects.filter(
+        page_id=instance.object_id, rejected_at__isnull=True
+    ).first()
+    if contact is None:
+        return
+    contact.rejected_at = timezone.now()
+    contact.save(update_fields=["rejected_at"])
+    comment = instance.current_task_state.comment if instance.current_task_state else ""
+    _notify_submitter(
+        contact,
+        _("Your event hint %(reference)s was not published"),
+        "events/mail/hint_rejected.txt",
+        comment=comment,
+    )
+
+
+def connect_signals():
+    from .models import EventPage
+
+    page_published.connect(on_page_published, sender=EventPage, dispatch_uid="event-published")
+    workflow_rejected.connect(
+        on_workflow_rejected, sender=WorkflowState, dispatch_uid="event-hint-rejected"
+    )

@@ -1,0 +1,248 @@
+"""Partners send event hints through a public form; nothing is published until an editor
+has reviewed it, and the sender hears about each step by email."""
+
+import datetime as dt
+import io
+import socket
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+from PIL import Image
+
+from events.models import EventHintContact, EventPage
+from events.moderation import WORKFLOW_NAME
+from events.occurrences import BERLIN
+from tests.factories.events import EventPageFactory, in_days
+from tests.factories.home import EventIndexPageFactory
+
+
+@pytest.fixture
+def index(home):
+    return EventIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("redaktion", "redaktion@example.org", "pw")
+    user.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+    return user
+
+
+def hint(**changes):
+    day = (timezone.localdate() + dt.timedelta(days=10)).isoformat()
+    data = {
+        "title": "Spielenachmittag im Park",
+        "start_date": day,
+        "start_time": "15:00",
+        "end_date": "",
+        "end_time": "17:00",
+        "place_name": "Volksgarten",
+        "street": "",
+        "postcode": "40223",
+        "online_url": "",
+        "description": "Spiele für die ganze Familie, bei Regen im Pavillon.",
+        "organiser_name": "Familienzentrum Süd",
+        "contact_email": "info@familienzentrum.example",
+        "consent": "on",
+        "homepage": "",
+    }
+    data.update(changes)
+    return data
+
+
+def german_events():
+    # Each hint gets an alias in every other language tree, as a page made in the admin does.
+    return EventPage.objects.filter(locale__language_code="de")
+
+
+def submit(client, index, data, **extra):
+    return client.post(index.url + "submit/", data, **extra)
+
+
+def image_with_gps():
+    image = Image.new("RGB", (64, 48), "orange")
+    exif = Image.Exif()
+    exif[0x010F] = "Kamerahersteller"  # Make
+    exif[0x8825] = {1: "N", 2: (51.0, 13.0, 0.0)}  # GPSInfo
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def test_the_form_is_offered_in_every_site_language(client, index):
+    for code in ["de", "en", "ar"]:
+        response = client.get(f"/{code}/veranstaltungen/submit/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert f'lang="{code}"' in html
+        assert 'name="consent"' in html and "Art. 6(1)(e) GDPR" in html
+
+
+def test_a_hint_becomes_a_draft_in_review_and_both_sides_get_an_email(client, index, editor):
+    response = submit(client, index, hint())
+    assert response.status_code == 200
+    event = german_events().get(title="Spielenachmittag im Park")
+    assert not event.live
+    assert event.get_parent().pk == index.pk
+    assert event.current_workflow_state.workflow.name == WORKFLOW_NAME
+    assert event.current_workflow_state.status == "in_progress"
+    contact = event.hint_contact
+    assert contact.email == "info@familienzentrum.example"
+    assert contact.reference in response.content.decode()
+    assert event.start.astimezone(BERLIN).hour == 15
+    to_editors = [m for m in mail.outbox if "redaktion@example.org" in m.to]
+    to_sender = [m for m in mail.outbox if "info@familienzentrum.example" in m.to]
+    assert to_editors and contact.reference in to_editors[-1].subject
+    assert len(to_sender) == 1 and contact.reference in to_sender[0].body
+    assert client.get(index.url).content.decode().count("Spielenachmittag") == 0
+
+
+def test_errors_come_back_at_each_field_with_every_value_kept(client, index):
+    yesterday = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
+    data = hint(start_date=yesterday, contact_email="keine-adresse", consent="", title="Fest")
+    response = submit(client, index, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not EventPage.objects.exists()
+    for field in ["start_date", "contact_email", "consent"]:
+        assert f'aria-describedby="id_{field}-error' in html
+        assert f'id="id_{field}-error"' in html
+    assert 'value="keine-adresse"' in html and "Volksgarten" in html
+    assert "Spiele für die ganze Familie" in html
+
+
+def test_the_end_must_not_be_before_the_start(client, index):
+    response = submit(client, index, hint(start_time="18:00", end_time="16:00"))
+    assert "The end must not be before the start." in response.content.decode()
+    assert not EventPage.objects.exists()
+
+
+def test_a_bot_filling_the_honeypot_creates_nothing(client, index):
+    submit(client, index, hint(homepage="http://spam.example"))
+    assert not EventPage.objects.exists()
+    assert mail.outbox == []
+
+
+@override_settings(PUBLIC_FORM_RATE_LIMIT=(2, 3600))
+def test_the_third_hint_within_an_hour_from_one_address_is_refused(client, index):
+    for number in range(2):
+        assert submit(client, index, hint(title=f"Fest {number}")).status_code == 200
+    response = submit(client, index, hint(title="Fest 3"))
+    assert response.status_code == 429
+    assert german_events().count() == 2
+
+
+def test_an_uploaded_photo_is_stored_without_exif_and_gps(client, index):
+    upload = SimpleUploadedFile("foto.jpg", image_with_gps(), content_type="image/jpeg")
+    submit(client, index, hint(image=upload))
+    event = german_events().get()
+    with event.image.file.open() as stored, Image.open(stored) as image:
+        assert image.format == "JPEG"
+        assert dict(image.getexif()) == {}
+        assert image.size == (64, 48)
+
+
+def test_a_file_that_is_not_an_image_is_refused_whatever_its_name(client, index):
+    upload = SimpleUploadedFile("foto.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")
+    response = submit(client, index, hint(image=upload))
+    assert "This file is not an image we can read." in response.content.decode()
+    assert not EventPage.objects.exists()
+
+
+def test_an_image_over_five_megabytes_is_refused(client, index):
+    upload = SimpleUploadedFile(
+        "gross.png", b"\0" * (5 * 1024 * 1024 + 1), content_type="image/png"
+    )
+    response = submit(client, index, hint(image=upload))
+    assert "larger than 5 MB" in response.content.decode()
+
+
+def unused_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_mail_server_that_is_down_loses_nothing(client, index, editor):
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=unused_port(),
+        EMAIL_TIMEOUT=2,
+    ):
+        response = submit(client, index, hint())
+    assert response.status_code == 200
+    assert "Thank you for your event hint" in response.content.decode()
+    event = german_events().get()
+    assert not event.live and event.current_workflow_state is not None
+    assert EventHintContact.objects.filter(page=event).exists()
+
+
+def test_the_sender_hears_when_the_hint_is_published(client, index, editor):
+    submit(client, index, hint())
+    event = german_events().get()
+    mail.outbox.clear()
+    event.get_latest_revision().publish(user=editor)
+    to_sender = [m for m in mail.outbox if "info@familienzentrum.example" in m.to]
+    assert len(to_sender) == 1 and "published" in to_sender[0].subject
+    assert event.specific.full_url in to_sender[0].body
+    english = EventPage.objects.get(alias_of=event, locale__language_code="en")
+    assert english.live
+
+
+def test_the_sender_hears_when_the_hint_is_rejected(client, index, editor):
+    submit(client, index, hint())
+    event = german_events().get()
+    mail.outbox.clear()
+    event.current_workflow_task_state.reject(user=editor, comment="Keine Familienveranstaltung")
+    to_sender = [m for m in mail.outbox if "info@familienzentrum.example" in m.to]
+    assert len(to_sender) == 1 and "not published" in to_sender[0].subject
+    assert "Keine Familienveranstaltung" in to_sender[0].body
+    assert EventHintContact.objects.get().rejected_at is not None
+
+
+def contact_for(event, **fields):
+    return EventHintContact.objects.create(
+        page=event, reference=f"VH-{event.pk}", email="a@b.example", organiser_name="X", **fields
+    )
+
+
+def test_contact_data_is_purged_thirty_days_after_the_event_or_the_rejection(index):
+    long_over = contact_for(
+        EventPageFactory(parent=index, start=in_days(-40), end=in_days(-40, 12))
+    )
+    recently_over = contact_for(
+        EventPageFactory(parent=index, start=in_days(-5), end=in_days(-5, 12))
+    )
+    upcoming = contact_for(EventPageFactory(parent=index, start=in_days(5)))
+    rejected = contact_for(
+        EventPageFactory(parent=index, start=in_days(50)),
+        rejected_at=timezone.now() - dt.timedelta(days=31),
+    )
+    call_command("purge_event_hint_contacts")
+    remaining = set(EventHintContact.objects.values_list("pk", flat=True))
+    assert remaining == {recently_over.pk, upcoming.pk}
+    assert long_over.page_id and rejected.page_id
+    assert EventPage.objects.count() == 4
+
+
+@override_settings(EVENT_HINT_CONTACT_RETENTION_DAYS=3)
+def test_the_retention_period_is_a_setting(index):
+    contact_for(EventPageFactory(parent=index, start=in_days(-5), end=in_days(-5, 12)))
+    call_command("purge_event_hint_contacts")
+    assert not EventHintContact.objects.exists()
+
+
+def test_editors_see_who_sent_the_hint_in_the_admin(client, index, django_user_model):
+    submit(client, index, hint())
+    event = german_events().get()
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
+    client.force_login(admin)
+    html = client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
+    assert event.hint_contact.reference in html
+    assert "info@familienzentrum.example" in html
