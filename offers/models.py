@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import AudienceMixin, PlaceMixin, SectionIndexPage
 
+from .entries import invalidate_entries
 from .hours import OpeningHoursBlock, is_open_at
 from .text_search import refresh_search_vectors
 
@@ -187,6 +188,7 @@ class OfferPage(AudienceMixin, Page):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
+        invalidate_entries()
         # Draft revisions save only a few bookkeeping fields: the published text is unchanged.
         if kwargs.get("update_fields") is None:
             refresh_search_vectors([self.pk])
@@ -250,6 +252,10 @@ class OfferPlace(TranslatableMixin, PlaceMixin, Orderable):
 
     def __str__(self):
         return self.place_name or self.street
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        invalidate_entries()
 
     def is_open_at(self, moment):
         return is_open_at(self.opening_hours, moment)

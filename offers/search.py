@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Category, District, Language, Quarter, TargetGroup
-from home.models.audience import LIFE_STAGE_MONTHS, MAX_AGE_MONTHS, Cost, LifeStage
+from home.models.audience import MAX_AGE_MONTHS, LifeStage
 
+from .entries import current_index
 from .models import OfferPage, OfferPlace
 from .text_search import text_filter
 
@@ -99,45 +100,18 @@ def load_vocabularies():
     }
 
 
-def age_overlap(first_month, last_month):
-    return Q(age_min_months__lte=last_month, age_max_months__gte=first_month)
-
-
-def stage_filter(stage):
-    if stage == LifeStage.PREGNANCY:
-        return Q(for_expectant_parents=True)
-    return age_overlap(*LIFE_STAGE_MONTHS[LifeStage(stage)])
-
-
-def place_exists(**conditions):
-    return Q(Exists(OfferPlace.objects.filter(page=OuterRef("pk"), **conditions)))
-
-
-def build_filters(cleaned, vocabularies, language_code):
-    """{parameter: condition} for every filter the visitor set."""
-    filters = {}
-    if cleaned.get("q"):
-        filters["q"] = text_filter(cleaned["q"], language_code)
-    if cleaned.get("age") is not None:
-        filters["age"] = age_overlap(cleaned["age"] * 12, cleaned["age"] * 12 + 11)
-    if cleaned.get("district"):
-        filters["district"] = place_exists(district=vocabularies["district"][cleaned["district"]])
-    if cleaned.get("quarter"):
-        filters["quarter"] = place_exists(quarter=vocabularies["quarter"][cleaned["quarter"]])
-    for name, relation in [
-        ("category", "categories"),
-        ("target_group", "target_groups"),
-        ("language", "languages"),
-    ]:
-        if cleaned.get(name):
-            filters[name] = Q(**{relation: vocabularies[name][cleaned[name]]})
-    if cleaned.get("stage"):
-        filters["stage"] = stage_filter(cleaned["stage"])
-    if cleaned.get("free"):
-        filters["free"] = Q(cost=Cost.FREE)
-    if cleaned.get("wheelchair"):
-        filters["wheelchair"] = place_exists(wheelchair_access="yes")
-    return filters
+# Facets: (parameter, the filters it ignores when counting how many offers each value leaves).
+FACETS = [
+    ("district", {"district", "quarter"}),
+    ("quarter", {"quarter"}),
+    ("category", {"category"}),
+    ("target_group", {"target_group"}),
+    ("language", {"language"}),
+    ("stage", {"stage"}),
+    ("free", {"free"}),
+    ("wheelchair", {"wheelchair"}),
+]
+TAXONOMY_PARAMETERS = ["district", "quarter", "category", "target_group", "language"]
 
 
 @dataclass
@@ -209,35 +183,78 @@ class OfferSearch:
         self.cleaned = {
             k: v for k, v in self.form.cleaned_data.items() if k not in self.form.errors
         }
-        self.filters = build_filters(self.cleaned, self.vocabularies, locale.language_code)
         self.params = {
             name: params.get(name)
             for name, value in self.cleaned.items()
             if value not in (None, "", False)
         }
 
-    def base(self):
-        return OfferPage.objects.live().current().filter(locale=self.locale)
+    def text_matches(self):
+        if not self.cleaned.get("q"):
+            return frozenset()
+        matches = OfferPage.objects.filter(locale=self.locale).filter(
+            text_filter(self.cleaned["q"], self.locale.language_code)
+        )
+        return frozenset(matches.values_list("pk", flat=True))
 
-    def filtered(self, without=()):
-        queryset = self.base()
-        for name, condition in self.filters.items():
-            if name not in without:
-                queryset = queryset.filter(condition)
-        return queryset
-
-    def results(self):
-        queryset = self.filtered()
-        near = self.cleaned.get("near")
-        if near:
-            queryset = queryset.annotate(distance_squared=nearest_place_distance(*near))
-        if near and self.cleaned.get("sort") in ("", None, SortOrder.DISTANCE):
-            return queryset.order_by(F("distance_squared").asc(nulls_last=True), "title")
-        return queryset.order_by("title", "pk")
+    def filter_keys(self):
+        """{parameter: value in the OfferIndex} of every filter the visitor set."""
+        keys = {}
+        if self.cleaned.get("age") is not None:
+            keys["age"] = self.cleaned["age"]
+        for name in TAXONOMY_PARAMETERS:
+            if self.cleaned.get(name):
+                keys[name] = self.vocabularies[name][self.cleaned[name]].pk
+        if self.cleaned.get("stage"):
+            keys["stage"] = self.cleaned["stage"]
+        for name in ("free", "wheelchair"):
+            if self.cleaned.get(name):
+                keys[name] = "1"
+        return keys
 
     def run(self, page_number=None):
-        queryset = (
-            self.results()
+        index = current_index(self.locale)
+        sets = {name: index.having(name, key) for name, key in self.filter_keys().items()}
+        if self.cleaned.get("q"):
+            sets["q"] = self.text_matches()
+
+        def leaving(ignored=()):
+            chosen = sorted((ids for name, ids in sets.items() if name not in ignored), key=len)
+            return index.all.intersection(*chosen) if chosen else index.all
+
+        found = leaving()
+        matches = [pk for pk in index.order if pk in found]
+        facets = [f for f in FACETS if f[0] != "quarter" or self.cleaned.get("district")]
+        counts = {}
+        for name, ignored in facets:
+            base = leaving(ignored)
+            counts[name] = {value: len(base & ids) for value, ids in index.by.get(name, {}).items()}
+        near = self.cleaned.get("near")
+        distances = {}
+        if near:
+            distances = {pk: nearest_km(index.points[pk], *near) for pk in matches}
+            if self.cleaned.get("sort") != SortOrder.NAME:
+                far = float("inf")
+                matches.sort(key=lambda pk: far if distances[pk] is None else distances[pk])
+        page = Paginator(matches, PAGE_SIZE).get_page(page_number)
+        page.object_list = self.fetch(list(page.object_list), distances)
+        result = NavigatorResult(
+            form=self.form,
+            notes=self.notes,
+            facets=[self.facet(name, counts[name]) for name, _ignored in facets],
+            page=page,
+            total=len(matches),
+            near=near,
+            params=self.params,
+        )
+        if not matches:
+            result.suggestions = self.suggestions({name: len(leaving({name})) for name in sets})
+            result.welcome_points = self.welcome_points(index)
+        return result
+
+    def fetch(self, pks, distances):
+        offers = (
+            OfferPage.objects.filter(pk__in=pks)
             .select_related("provider")
             .prefetch_related(
                 Prefetch(
@@ -246,138 +263,82 @@ class OfferSearch:
                 "languages",
             )
         )
-        page = Paginator(queryset, PAGE_SIZE).get_page(page_number)
-        for offer in page.object_list:
-            squared = getattr(offer, "distance_squared", None)
-            offer.distance_km = None if squared is None else math.sqrt(squared) * KM_PER_DEGREE
-        total = page.paginator.count
-        result = NavigatorResult(
-            form=self.form,
-            notes=self.notes,
-            facets=self.facets(),
-            page=page,
-            total=total,
-            near=self.cleaned.get("near"),
-            params=self.params,
-        )
-        if total == 0:
-            result.suggestions = self.suggestions()
-            result.welcome_points = self.welcome_points()
-        return result
+        by_pk = {offer.pk: offer for offer in offers}
+        for pk in pks:
+            by_pk[pk].distance_km = distances.get(pk)
+        return [by_pk[pk] for pk in pks]
 
-    # Facets: each filter counted against all the others.
-
-    def facets(self):
-        return [
-            self.place_facet("district", "district_id", without=("district", "quarter")),
-            *([self.place_facet("quarter", "quarter_id")] if self.cleaned.get("district") else []),
-            self.relation_facet("category", "categories", "category_id"),
-            self.relation_facet("target_group", "target_groups", "targetgroup_id"),
-            self.relation_facet("language", "languages", "language_id"),
-            self.stage_facet(),
-            self.flag_facet("free", Q(cost=Cost.FREE)),
-            self.flag_facet("wheelchair", place_exists(wheelchair_access="yes")),
-        ]
-
-    def option_list(self, name, counts):
+    def facet(self, name, counts):
         selected = self.cleaned.get(name)
+        label = self.form.fields[name].label
+        if name in ("free", "wheelchair"):
+            return Facet(
+                name,
+                label,
+                [FacetOption("1", label, counts.get("1", 0), bool(selected))],
+                "checkbox",
+            )
+        if name == "stage":
+            options = [
+                FacetOption(
+                    stage.value, stage.label, counts.get(stage.value, 0), stage.value == selected
+                )
+                for stage in LifeStage
+            ]
+            return Facet(name, label, options)
         rows = self.vocabularies[name]
         if name == "quarter":
             district = self.vocabularies["district"][self.cleaned["district"]]
             rows = {slug: row for slug, row in rows.items() if row.district_id == district.pk}
+        if name == "language":
+            labels = {row.pk: row.name() for row in rows.values()}
+        else:
+            names = type(next(iter(rows.values()))).names_in_current_language() if rows else {}
+            labels = {
+                row.pk: names.get(str(row.translation_key), row.name) for row in rows.values()
+            }
         options = [
-            FacetOption(
-                key,
-                row.name() if name == "language" else row.localized_name,
-                counts.get(row.pk, 0),
-                key == selected,
-            )
+            FacetOption(key, labels[row.pk], counts.get(row.pk, 0), key == selected)
             for key, row in rows.items()
         ]
         if name == "language":  # only languages somebody speaks, by name in the visitor's language
             options = sorted((o for o in options if o.count or o.selected), key=lambda o: o.label)
-        return Facet(name, self.form.fields[name].label, options)
+        return Facet(name, label, options)
 
-    def place_facet(self, name, column, without=None):
-        pages = self.filtered(without=without or (name,)).values("pk")
-        rows = (
-            OfferPlace.objects.filter(page__in=pages, **{f"{column}__isnull": False})
-            .values(column)
-            .annotate(n=Count("page", distinct=True))
-        )
-        return self.option_list(name, {row[column]: row["n"] for row in rows})
-
-    def relation_facet(self, name, relation, column):
-        through = getattr(OfferPage, relation).through
-        pages = self.filtered(without=(name,)).values("pk")
-        rows = (
-            through.objects.filter(offerpage__in=pages)
-            .values(column)
-            .annotate(n=Count("offerpage", distinct=True))
-        )
-        return self.option_list(name, {row[column]: row["n"] for row in rows})
-
-    def stage_facet(self):
-        counts = self.filtered(without=("stage",)).aggregate(
-            **{stage.value: Count("pk", filter=stage_filter(stage)) for stage in LifeStage}
-        )
-        selected = self.cleaned.get("stage")
-        options = [
-            FacetOption(stage.value, stage.label, counts[stage.value], stage.value == selected)
-            for stage in LifeStage
-        ]
-        return Facet("stage", self.form.fields["stage"].label, options)
-
-    def flag_facet(self, name, condition):
-        count = self.filtered(without=(name,)).filter(condition).count()
-        option = FacetOption("1", self.form.fields[name].label, count, bool(self.cleaned.get(name)))
-        return Facet(name, self.form.fields[name].label, [option], widget="checkbox")
-
-    # When nothing is found.
-
-    def suggestions(self):
+    def suggestions(self, without):
         """The filters whose removal would bring back the most offers, best first."""
-        suggestions = []
-        for name in self.filters:
-            count = self.filtered(without=(name,)).count()
-            if count:
-                without = {**self.params, name: None, "page": None}
-                suggestions.append(
-                    Suggestion(name, self.form.fields[name].label, count, encode(without))
-                )
-        return sorted(suggestions, key=lambda s: -s.count)[:2]
-
-    def welcome_points(self):
-        district = self.cleaned.get("district")
-        if not district:
-            return []
-        welcome = self.vocabularies["category"].get(WELCOME_POINT)
-        if welcome is None:
-            return []
-        return list(
-            self.base()
-            .filter(
-                categories=welcome,
-                places__district=self.vocabularies["district"][district],
+        best = sorted(((n, name) for name, n in without.items() if n), reverse=True)[:2]
+        return [
+            Suggestion(
+                name,
+                self.form.fields[name].label,
+                count,
+                encode({**self.params, name: None, "page": None}),
             )
-            .distinct()
-            .prefetch_related("places")[:3]
-        )
+            for count, name in best
+        ]
+
+    def welcome_points(self, index):
+        district = self.cleaned.get("district")
+        welcome = self.vocabularies["category"].get(WELCOME_POINT)
+        if not district or welcome is None:
+            return []
+        in_district = index.having("district", self.vocabularies["district"][district].pk)
+        found = index.having("category", welcome.pk) & in_district
+        return self.fetch([pk for pk in index.order if pk in found][:3], {})
 
 
-def nearest_place_distance(latitude, longitude):
-    """Squared distance in degrees to the offer's nearest place: an equirectangular
-    approximation, exact enough within a city and computable by SQLite and PostgreSQL alike."""
+def nearest_km(points, latitude, longitude):
+    """Distance to the nearest place: an equirectangular approximation, exact enough within
+    a city."""
     shrink = math.cos(math.radians(latitude))
-    north = F("latitude") - latitude
-    east = (F("longitude") - longitude) * shrink
-    nearest = (
-        OfferPlace.objects.filter(page=OuterRef("pk"), latitude__isnull=False)
-        .annotate(distance=north * north + east * east)
-        .order_by("distance")
-        .values("distance")[:1]
+    return min(
+        (
+            math.hypot(lat - latitude, (lon - longitude) * shrink) * KM_PER_DEGREE
+            for lat, lon in points
+        ),
+        default=None,
     )
-    return Subquery(nearest)
 
 
 def search_offers(params, locale):
