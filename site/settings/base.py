@@ -317,3 +317,10 @@ PARTNERS_LOGO_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
 # hints are the members of this group.
 EVENT_HINT_CONTACT_RETENTION_DAYS = int(os.environ.get("EVENT_HINT_CONTACT_RETENTION_DAYS", "30"))
 EVENT_HINT_MODERATORS_GROUP = "Moderators"
+
+# Familien-Navigator (offers app): Leaflet's files come from django-leaflet's static folder;
+# without a tile address the maps show markers only and no request leaves the site.
+INSTALLED_APPS += ["leaflet"]
+NAVIGATOR_MAP_TILES_URL = os.environ.get("NAVIGATOR_MAP_TILES_URL", "")
+NAVIGATOR_MAP_ATTRIBUTION = os.environ.get("NAVIGATOR_MAP_ATTRIBUTION", "")
+NAVIGATOR_EDITORS_EMAILS = env_list("NAVIGATOR_EDITORS_EMAILS")

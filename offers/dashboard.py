@@ -1,0 +1,79 @@
+"""The editors' dashboard: offers nobody has checked for half a year, with a one-click
+reminder to the provider, and the mistakes visitors reported."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.ui.components import Component
+
+from .models import STALE_AFTER_DAYS, MistakeReport, OfferPage
+
+PANEL_ROWS = 20
+
+
+class StaleOffersPanel(Component):
+    name = "stale_offers"
+    template_name = "offers/admin/stale_offers_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        # Translations share the source's dates, so the source pages are the ones to check.
+        offers = (
+            OfferPage.objects.live()
+            .stale()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .select_related("provider")
+            .order_by("last_checked", "title")
+        )
+        context.update(
+            offers=offers[:PANEL_ROWS],
+            total=offers.count(),
+            days=STALE_AFTER_DAYS,
+            csrf_token=parent_context["csrf_token"],
+            request=parent_context["request"],
+        )
+        return context
+
+
+class MistakeReportsPanel(Component):
+    name = "mistake_reports"
+    template_name = "offers/admin/mistake_reports_panel.html"
+    order = 160
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        reports = MistakeReport.objects.filter(handled=False).select_related("offer")
+        context.update(reports=reports[:PANEL_ROWS], total=reports.count())
+        return context
+
+
+@require_POST
+def remind_provider(request, page_id):
+    offer = get_object_or_404(OfferPage, pk=page_id)
+    if not offer.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    address = offer.reminder_address
+    if not address:
+        messages.error(
+            request, _("“%(title)s” has no email address to remind.") % {"title": offer.title}
+        )
+        return redirect("wagtailadmin_home")
+    send_mail(
+        subject=_("Please check your offer “%(title)s”") % {"title": offer.title},
+        message=render_to_string(
+            "offers/emails/remind_provider.txt",
+            {"offer": offer, "url": offer.get_full_url(request), "days": STALE_AFTER_DAYS},
+        ),
+        from_email=None,
+        recipient_list=[address],
+    )
+    OfferPage.objects.filter(pk=offer.pk).update(provider_reminded_at=timezone.now())
+    messages.success(request, _("Reminder sent to %(address)s.") % {"address": address})
+    return redirect("wagtailadmin_home")

@@ -1,0 +1,96 @@
+"""Structured opening hours: per weekday any number of time slots, or "by appointment only";
+a weekday without an entry is closed. Times are local to the city (Europe/Berlin)."""
+
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+CITY_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Berlin")
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+# schema.org names the days in English, whatever the page's language.
+SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+class WeekdayBlock(blocks.ChoiceBlock):
+    def __init__(self, **kwargs):
+        super().__init__(choices=[(str(n), label) for n, label in WEEKDAYS], **kwargs)
+
+
+class TimeSlotBlock(blocks.StructBlock):
+    weekday = WeekdayBlock(label=_("weekday"))
+    opens = blocks.TimeBlock(label=_("opens"))
+    closes = blocks.TimeBlock(label=_("closes"))
+
+    class Meta:
+        label = _("Open")
+        icon = "time"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["opens"] >= value["closes"]:
+            raise StructBlockValidationError(
+                {"closes": ValidationError(_("The closing time must be after the opening time."))}
+            )
+        return value
+
+
+class AppointmentDayBlock(blocks.StructBlock):
+    weekday = WeekdayBlock(label=_("weekday"))
+
+    class Meta:
+        label = _("By appointment only")
+        icon = "date"
+
+
+class OpeningHoursBlock(blocks.StreamBlock):
+    slot = TimeSlotBlock()
+    appointment = AppointmentDayBlock()
+
+
+def week_table(opening_hours):
+    """[(weekday label, [slots], by appointment)] for all seven days, Monday first."""
+    days = {n: {"slots": [], "appointment": False} for n, _label in WEEKDAYS}
+    for child in opening_hours:
+        day = days[int(child.value["weekday"])]
+        if child.block_type == "slot":
+            day["slots"].append((child.value["opens"], child.value["closes"]))
+        else:
+            day["appointment"] = True
+    return [(label, sorted(days[n]["slots"]), days[n]["appointment"]) for n, label in WEEKDAYS]
+
+
+def is_open_at(opening_hours, moment):
+    local = timezone.localtime(moment, CITY_TIME_ZONE)
+    weekday, now = local.weekday(), local.time()
+    return any(
+        child.block_type == "slot"
+        and int(child.value["weekday"]) == weekday
+        and child.value["opens"] <= now < child.value["closes"]
+        for child in opening_hours
+    )
+
+
+def schema_hours(opening_hours):
+    return [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": SCHEMA_DAYS[int(child.value["weekday"])],
+            "opens": child.value["opens"].strftime("%H:%M"),
+            "closes": child.value["closes"].strftime("%H:%M"),
+        }
+        for child in opening_hours
+        if child.block_type == "slot"
+    ]

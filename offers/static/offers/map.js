@@ -1,0 +1,28 @@
+// Progressive enhancement: the list (or the offer's places) carries the coordinates as data
+// attributes; without JavaScript or Leaflet the page stays a plain list.
+(function () {
+  "use strict";
+  var container = document.getElementById("navigator-map");
+  if (!container || !window.L) { return; }
+  var points = Array.prototype.slice.call(document.querySelectorAll("[data-lat][data-lon]"));
+  if (!points.length) { return; }
+  container.hidden = false;
+  var map = L.map(container, { scrollWheelZoom: false });
+  if (container.dataset.tiles) {
+    L.tileLayer(container.dataset.tiles, { maxZoom: 18, attribution: container.dataset.attribution || "" }).addTo(map);
+  }
+  var bounds = [];
+  points.forEach(function (item) {
+    var latLng = [parseFloat(item.dataset.lat), parseFloat(item.dataset.lon)];
+    var link = item.querySelector("a");
+    var label = item.dataset.title || (link ? link.textContent : "");
+    var marker = L.circleMarker(latLng, { radius: 8, weight: 2 }).addTo(map);
+    marker.bindPopup(link ? '<a href="' + link.getAttribute("href") + '"></a>' : "<span></span>");
+    marker.on("popupopen", function (event) {
+      var element = event.popup.getElement().querySelector(".leaflet-popup-content > *");
+      if (element) { element.textContent = label; }
+    });
+    bounds.push(latLng);
+  });
+  map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
+}());

@@ -1,0 +1,30 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .dashboard import MistakeReportsPanel, StaleOffersPanel, remind_provider
+from .models import MistakeReport
+
+
+@hooks.register("construct_homepage_panels")
+def add_navigator_panels(request, panels):
+    panels.extend([StaleOffersPanel(), MistakeReportsPanel()])
+
+
+@hooks.register("register_admin_urls")
+def navigator_admin_urls():
+    return [path("offers/<int:page_id>/remind/", remind_provider, name="offers_remind_provider")]
+
+
+class MistakeReportViewSet(SnippetViewSet):
+    model = MistakeReport
+    icon = "warning"
+    menu_label = _("Mistake reports")
+    add_to_admin_menu = True
+    list_display = ["offer", "kind", "created_at", "handled"]
+    list_filter = ["handled", "kind"]
+
+
+register_snippet(MistakeReportViewSet)

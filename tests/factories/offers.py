@@ -1,0 +1,94 @@
+import datetime
+
+import factory
+import wagtail_factories
+
+from home.models import Category, District, Language, TargetGroup
+from offers.models import OfferPage, OfferPlace
+from partners.models import PartnerPage
+
+
+class ProviderFactory(wagtail_factories.PageFactory):
+    """A partner organisation running offers (a PartnerPage under the given parent)."""
+
+    title = factory.Sequence(lambda n: f"Träger {n}")
+    kind = "charity"
+    contact_email = factory.Sequence(lambda n: f"kontakt{n}@traeger.example")
+
+    class Meta:
+        model = PartnerPage
+
+
+def _by_slugs(model, slugs):
+    return [model.objects.get(slug=slug, locale__language_code="de") for slug in slugs]
+
+
+class OfferPageFactory(wagtail_factories.PageFactory):
+    """An offer; `categories`, `target_groups` take slugs, `languages` ISO codes, and `places`
+    a list of dicts of OfferPlace fields (`district` and `quarter` may be slugs)."""
+
+    title = factory.Sequence(lambda n: f"Angebot {n}")
+    summary = "Ein Angebot für Familien."
+    description = "<p>Mehr über das Angebot.</p>"
+    last_checked = factory.LazyFunction(datetime.date.today)
+
+    class Meta:
+        model = OfferPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if extracted:
+            self.categories.set(_by_slugs(Category, extracted))
+            self.save()
+
+    @factory.post_generation
+    def target_groups(self, create, extracted, **kwargs):
+        if extracted:
+            self.target_groups.set(_by_slugs(TargetGroup, extracted))
+            self.save()
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if extracted:
+            self.languages.set([Language.objects.get_or_create(code=c)[0] for c in extracted])
+            self.save()
+
+    @factory.post_generation
+    def places(self, create, extracted, **kwargs):
+        for place in extracted or []:
+            OfferPlaceFactory(page=self, **place)
+
+
+class OfferPlaceFactory(factory.django.DjangoModelFactory):
+    page = None
+    place_name = "Familienzentrum"
+    street = "Musterstraße 1"
+    postcode = "40210"
+    locale = factory.LazyAttribute(lambda place: place.page.locale)
+
+    class Meta:
+        model = OfferPlace
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from home.models import Quarter
+
+        if isinstance(kwargs.get("district"), str):
+            kwargs["district"] = District.objects.get(
+                slug=kwargs["district"], locale__language_code="de"
+            )
+        if isinstance(kwargs.get("quarter"), str):
+            kwargs["quarter"] = Quarter.objects.get(
+                slug=kwargs["quarter"], locale__language_code="de"
+            )
+        return super()._create(model_class, *args, **kwargs)
+
+
+def build_navigator(home, **fields):
+    """The seeded city vocabularies and a navigator page under `home`."""
+    from home.seed import seed_taxonomies
+    from tests.factories.home import OfferIndexPageFactory
+
+    seed_taxonomies()
+    return OfferIndexPageFactory(parent=home, **fields)
