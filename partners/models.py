@@ -1,5 +1,6 @@
 import unicodedata
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
@@ -53,6 +54,15 @@ class PartnerIndexPage(SectionIndexPage):
             name_partners=[partner for partner in partners if not partner.shows_logo],
         )
         return context
+
+
+# Which pages of other apps count as a partner's activities: (model, link to the partner,
+# queryset method choosing the current ones).
+DEFAULT_ACTIVITIES = [
+    ("offers.OfferPage", "provider", "current"),
+    ("events.EventPage", "organiser", "upcoming"),
+]
+ACTIVITIES_SHOWN = 20
 
 
 class PartnerKind(models.TextChoices):
@@ -186,6 +196,29 @@ class PartnerPage(Page):
     @property
     def shows_logo(self):
         return self.logo_approved and self.logo_id is not None
+
+    def activities(self):
+        """What this partner does, gathered from every installed app that links its pages to
+        partners (setting PARTNER_ACTIVITIES: model, link field, queryset method). Content in
+        every language links to the German partner page, hence the translation key. One query
+        per kind of activity, however many there are."""
+        sections = []
+        for label, link, method in getattr(settings, "PARTNER_ACTIVITIES", DEFAULT_ACTIVITIES):
+            try:
+                model = apps.get_model(label)
+            except LookupError:
+                continue
+            pages = (
+                model.objects.live()
+                .public()
+                .filter(
+                    **{f"{link}__translation_key": self.translation_key}, locale_id=self.locale_id
+                )
+            )
+            pages = list(getattr(pages, method)().order_by("title")[:ACTIVITIES_SHOWN])
+            if pages:
+                sections.append((model._meta.verbose_name_plural, pages))
+        return sections
 
     def logo_rendition(self):
         return self.logo.get_rendition(LOGO_FILTER) if self.shows_logo else None

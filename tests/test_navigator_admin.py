@@ -10,7 +10,8 @@ from wagtail.models import Locale
 
 from home.models import District, Quarter
 from offers.models import MistakeReport, OfferPage, OfferPlace
-from tests.factories.offers import OfferPageFactory, ProviderFactory, build_navigator
+from tests.factories.offers import OfferPageFactory, build_navigator
+from tests.factories.partners import PartnerPageFactory
 
 LONG_AGO = datetime.date.today() - datetime.timedelta(days=200)
 
@@ -98,7 +99,7 @@ def test_the_dashboard_lists_offers_not_checked_for_180_days(client, editor, nav
 
 
 def test_one_click_reminds_the_provider_and_records_it(client, editor, navigator, home):
-    provider = ProviderFactory(parent=home, contact_email="kontakt@caritas.example")
+    provider = PartnerPageFactory(parent=home, contact_email="kontakt@caritas.example")
     offer = OfferPageFactory(
         parent=navigator, provider=provider, last_checked=LONG_AGO, email="angebot@example.org"
     )

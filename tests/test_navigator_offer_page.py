@@ -11,7 +11,8 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.test import override_settings
 
 from offers.models import MistakeReport
-from tests.factories.offers import OfferPageFactory, ProviderFactory, build_navigator
+from tests.factories.offers import OfferPageFactory, build_navigator
+from tests.factories.partners import PartnerPageFactory
 
 MONDAY_MORNING = [
     {"type": "slot", "value": {"weekday": "0", "opens": "09:00", "closes": "12:00"}},
@@ -23,7 +24,7 @@ MONDAY_MORNING = [
 @pytest.fixture
 def offer(home):
     navigator = build_navigator(home)
-    provider = ProviderFactory(
+    provider = PartnerPageFactory(
         parent=home, title="Caritas Düsseldorf", website="https://caritas.example"
     )
     return OfferPageFactory(

@@ -8,7 +8,8 @@ from django.db import connection
 from wagtail.models import Locale
 
 from home.models import District
-from tests.factories.offers import OfferPageFactory, ProviderFactory, build_navigator
+from tests.factories.offers import OfferPageFactory, build_navigator
+from tests.factories.partners import PartnerPageFactory
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="stemming needs PostgreSQL's full-text search"
@@ -212,7 +213,7 @@ def test_results_come_in_pages_of_twenty(client, navigator):
 
 
 def test_each_result_shows_provider_district_age_cost_and_languages(client, navigator, home):
-    provider = ProviderFactory(parent=home, title="Diakonie Düsseldorf")
+    provider = PartnerPageFactory(parent=home, title="Diakonie Düsseldorf")
     offer(
         navigator,
         title="Elterncafé",

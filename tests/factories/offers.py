@@ -5,18 +5,6 @@ import wagtail_factories
 
 from home.models import Category, District, Language, TargetGroup
 from offers.models import OfferPage, OfferPlace
-from partners.models import PartnerPage
-
-
-class ProviderFactory(wagtail_factories.PageFactory):
-    """A partner organisation running offers (a PartnerPage under the given parent)."""
-
-    title = factory.Sequence(lambda n: f"Träger {n}")
-    kind = "charity"
-    contact_email = factory.Sequence(lambda n: f"kontakt{n}@traeger.example")
-
-    class Meta:
-        model = PartnerPage
 
 
 def _by_slugs(model, slugs):
