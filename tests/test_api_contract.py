@@ -4,7 +4,9 @@ OpenAPI document find no server error and no answer that breaks the schema."""
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
@@ -13,6 +15,17 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 @pytest.fixture
 def content(home):
     call_command("seed_taxonomies")
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_transaction():
+    """The WSGI app would close the database connection after each request, and with it the
+    test's transaction; Django's own test client avoids that the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
