@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -18,6 +20,8 @@ if settings.DEBUG:
 # Every public page carries its language in the path; "/" is redirected by LocaleMiddleware
 # to the visitor's preferred language (Accept-Language), German when none fits.
 urlpatterns += i18n_patterns(
+    path("suche/", home_views.search, name="search"),
+    path("barriere-melden/", home_views.barrier_report, name="barrier_report"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
