@@ -152,7 +152,7 @@ EASY_LANGUAGE = [
         ),
     ),
     (
-        "barrierefreiheit",
+        "barrierefreiheit-leicht-erklaert",
         "Barrierefreiheit in Leichter Sprache",
         "Hier lesen Sie: Was ist auf der Seite noch schwer?",
         body(

@@ -10,7 +10,11 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MAX_TABS = 80
 
 # Addresses that are views, not pages: checked beside one page of every page type.
-VIEW_PATHS = {"search": "suche/?q=Familie", "barrier report": "barriere-melden/", "404": "fehlt/"}
+VIEW_PATHS = {
+    "search": "suche/?q=Datenschutz",
+    "barrier report": "barriere-melden/",
+    "404": "fehlt/",
+}
 
 
 def one_page_per_type(language):
@@ -68,16 +72,16 @@ def follow_by_keyboard(page, text):
         page.keyboard.press("Enter")
 
 
-def type_into(page, label, value):
-    """Tab to the field with this label and type, replacing what is there."""
-    field = page.get_by_label(label, exact=True)
+def type_into(page, selector, value):
+    """Tab to the field and type, replacing what is there."""
+    field = page.locator(selector)
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
         if field.evaluate("element => element === document.activeElement"):
             page.keyboard.press("ControlOrMeta+A")
             page.keyboard.type(value)
             return
-    raise AssertionError(f"the field {label!r} cannot be reached with the Tab key")
+    raise AssertionError(f"the field {selector!r} cannot be reached with the Tab key")
 
 
 class NetworkLog:
