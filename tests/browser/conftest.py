@@ -36,7 +36,7 @@ def _browser_unavailable(reason):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if not CHROMIUM.exists():
         _browser_unavailable(HOW_TO_INSTALL)
@@ -46,6 +46,7 @@ def browser():
         _browser_unavailable("Playwright is missing: run `pip install -e '.[dev]'`")
     # Playwright's sync API keeps an event loop in this thread; Django refuses database calls
     # from such a thread unless told that it is safe, which it is here (one thread drives both).
+    # Only while the browser tests run: `check --deploy` in later tests rejects the variable.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
