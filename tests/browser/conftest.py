@@ -1,20 +1,24 @@
 """A real browser against the live demo site: Debian's chromium driven by Playwright.
 
 The live server needs a transactional database, which is emptied after each test. Building the
-demo (eight synchronised trees) takes many seconds, so it is built once per session, kept as
-Django's serialized test data, and restored before each test by `serialized_rollback` (Django's
-own mechanism, much faster than building it again).
+demo (eight synchronised trees) takes many seconds, so it is built once per session, serialized
+with Django's test-runner helper, and restored before each test (much faster than building it).
 """
 
+import json
 import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.db.models.signals import post_save
 from django.test import override_settings
 from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
+
+from home.models import HomePage
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -58,26 +62,36 @@ def browser():
 
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker):
-    """Load the demo once and make it the data each transactional test starts from. The search
-    index is left out (SQLite keeps it in a virtual table Django cannot serialize) and rebuilt
-    per test."""
+    """The demo, loaded once and kept as serialized data. The search index is left out (SQLite
+    keeps it in a virtual table Django cannot serialize) and rebuilt per test."""
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
         with override_settings(TEST_NON_SERIALIZED_APPS=["wagtail.search"]):
-            snapshot = connection.creation.serialize_db_to_string()
-    migrated_state = getattr(connection, "_test_serialized_contents", None)
-    connection._test_serialized_contents = snapshot
-    # wagtail-localize syncs trees whenever a synchronisation is saved, even from fixture data
-    # (raw saves), before the locales it needs are restored; the snapshot is already in sync.
-    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
-    yield
-    post_save.connect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
-    connection._test_serialized_contents = migrated_state
+            objects = json.loads(connection.creation.serialize_db_to_string())
+    # Content types first: signal handlers of raw saves (Wagtail's reference index) look them
+    # up, and would create them under new ids if they came later.
+    objects.sort(key=lambda item: item["model"] != "contenttypes.contenttype")
+    return json.dumps(objects)
 
 
 @pytest.fixture
-def demo_site(browser, demo_snapshot, live_server, django_db_serialized_rollback):
-    """The live server's address, with the demo content in the database."""
+def demo_site(demo_snapshot, browser, live_server):
+    """The live server's address, with the demo content in the database. The database is
+    emptied after each test (the live server needs real transactions), so each test after the
+    first restores the snapshot."""
+    if not HomePage.objects.exists():
+        # Emptying the database recreates content types and permissions under new ids; the
+        # snapshot brings its own.
+        Permission.objects.all().delete()
+        ContentType.objects.all().delete()
+        ContentType.objects.clear_cache()
+        # wagtail-localize syncs trees whenever a synchronisation is saved, even a raw save
+        # from serialized data, before the locales it needs exist; the snapshot is in sync.
+        post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+        try:
+            connection.creation.deserialize_db_from_string(demo_snapshot)
+        finally:
+            post_save.connect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
     call_command("update_index", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server.url
 

@@ -102,3 +102,17 @@ def test_screenshots_of_every_page_type_on_a_phone_and_a_desktop(demo_site, phon
                     path=SCREENSHOTS / f"{language}-{slug}-{width}.png", full_page=True
                 )
             assert (SCREENSHOTS / f"{language}-{slug}-375.png").stat().st_size > 0
+
+
+def test_pages_reflow_at_320_pixels_as_at_400_percent_zoom(demo_site, browser):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    narrow = context.new_page()
+    too_wide = {}
+    for language in ["de", "ar"]:
+        for path in addresses_to_check(language).values():
+            visit(narrow, demo_site, path)
+            width = narrow.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                too_wide[path] = width
+    context.close()
+    assert not too_wide, f"these pages scroll sideways at 320 px: {too_wide}"
