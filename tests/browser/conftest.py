@@ -40,19 +40,25 @@ def _browser_unavailable(reason):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="package")
-def browser():
+@pytest.fixture(scope="session")
+def chromium():
+    """Checked before anything else, so a machine without a browser skips at once."""
     if not CHROMIUM.exists():
         _browser_unavailable(HOW_TO_INSTALL)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _browser_unavailable("Playwright is missing: run `pip install -e '.[dev]'`")
+    return sync_playwright
+
+
+@pytest.fixture(scope="package")
+def browser(chromium):
     # Playwright's sync API keeps an event loop in this thread; Django refuses database calls
     # from such a thread unless told that it is safe, which it is here (one thread drives both).
     # Only while the browser tests run: `check --deploy` in later tests rejects the variable.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_playwright().start()
+    playwright = chromium().start()
     browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield browser
     browser.close()
@@ -61,7 +67,7 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker):
+def demo_snapshot(chromium, django_db_setup, django_db_blocker):
     """The demo, loaded once and kept as serialized data. The search index is left out (SQLite
     keeps it in a virtual table Django cannot serialize) and rebuilt per test."""
     with django_db_blocker.unblock():
