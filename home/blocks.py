@@ -29,11 +29,19 @@ class CallToActionBlock(blocks.StructBlock):
         template = "home/blocks/call_to_action_block.html"
 
 
+class ResponsiveImageBlock(ImageBlock):
+    """An image with its alt text, served as renditions in modern formats and several widths."""
+
+    class Meta:
+        icon = "image"
+        template = "home/blocks/image_block.html"
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul", "document-link"]
     )
-    image = ImageBlock(label=_("Image"))
+    image = ResponsiveImageBlock(label=_("Image"))
     quote = blocks.BlockQuoteBlock(label=_("Quote"))
     call_to_action = CallToActionBlock(label=_("Call to action"))

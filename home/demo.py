@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from . import demo_pages
 from .localization import ensure_locales, translate
 from .models import Category, District, HomePage, TargetGroup
 from .seed import seed_taxonomies
@@ -52,6 +53,7 @@ def build_site():
     site.hostname, site.port = site.hostname or "localhost", site.port or 80
     site.root_page, site.site_name = home, "Familientisch"
     site.save()
+    demo_pages.load(home)
     return home
 
 

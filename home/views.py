@@ -1,8 +1,16 @@
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
 
 from home.translation_overview import build_overview
+
+from .abuse import within_rate_limit
+from .forms import BarrierReportForm
+from .tasks import notify_editors_of_barrier_report
 
 
 def translation_overview(request):
@@ -13,3 +21,41 @@ def translation_overview(request):
         "home/admin/translation_overview.html",
         {"overviews": build_overview(request.user), "page_title": _("Translation overview")},
     )
+
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    """Every public page in the visitor's language: the same page exists once per locale, so
+    without the locale filter each hit would come back eight times."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        locale = Locale.objects.filter(language_code=get_language()).first()
+        pages = Page.objects.live().public().filter(locale=locale, depth__gt=1).specific()
+        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
+        results = paginator.get_page(request.GET.get("page"))
+    return render(request, "home/search.html", {"query": query, "results": results})
+
+
+def barrier_report(request):
+    if request.GET.get("sent"):
+        return render(request, "home/barrier_report.html", {"sent": True})
+    if request.method == "POST":
+        form = BarrierReportForm(request.POST)
+        if form.is_valid():
+            if not within_rate_limit(request, "barrier-report"):
+                form.add_error(
+                    None, _("You have sent many reports in a short time. Please try again later.")
+                )
+            else:
+                report = form.save(commit=False)
+                report.language = get_language() or ""
+                report.save()
+                transaction.on_commit(lambda: notify_editors_of_barrier_report.enqueue(report.pk))
+                return redirect(f"{request.path}?sent=1")
+    else:
+        form = BarrierReportForm(initial={"page_url": request.GET.get("page", "")[:500]})
+    return render(request, "home/barrier_report.html", {"form": form})

@@ -2,8 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import views
+
+from .models import BarrierReport
 
 
 @hooks.register("register_admin_urls")
@@ -21,3 +25,18 @@ def register_translation_overview_menu_item():
         icon_name="site",
         order=850,
     )
+
+
+class BarrierReportViewSet(SnippetViewSet):
+    model = BarrierReport
+    icon = "warning"
+    menu_label = _("Barrier reports")
+    add_to_admin_menu = True
+    list_display = ["created_at", "page_url", "email", "handled"]
+    list_filter = ["handled"]
+    search_fields = ["description", "page_url"]
+    search_backend_name = None  # a handful of rows: the database filter is enough
+    ordering = ["handled", "-created_at"]
+
+
+register_snippet(BarrierReportViewSet)

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from familysite.api import api
+from home import views as home_views
 from home.api import unknown_endpoint
 from home.sitemaps import language_sitemaps
 from operations.views import healthz
@@ -44,6 +45,8 @@ urlpatterns += i18n_patterns(
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("events.urls")),  # calendar feeds (.ics) of the events pages
+    path("suche/", home_views.search, name="search"),
+    path("barriere-melden/", home_views.barrier_report, name="barrier_report"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -112,3 +112,10 @@ def test_partners_are_in_german_alphabetical_order(client, index):
     html = client.get("/de/partner/").content.decode()
     positions = [html.index(name) for name in ["Bäckerei", "Beratungsstelle", "Buchhandlung"]]
     assert positions == sorted(positions)
+
+
+def test_the_home_page_shows_partner_logos_without_a_carousel(client, index):
+    PartnerPageFactory(parent=index, title="Familienzentrum Sonnenblume", approved_logo=True)
+    html = client.get("/de/").content.decode()
+    assert 'alt="Familienzentrum Sonnenblume"' in html
+    assert "carousel" not in html and "<script" not in html.split("<footer")[0].split("<main")[1]

@@ -1,9 +1,12 @@
 from .audience import AudienceMixin, PlaceMixin
-from .pages import HomePage, SectionIndexPage
+from .barrier_reports import BarrierReport
+from .pages import HomePage, SectionIndexPage, StandardPage
+from .site_links import SiteLinks
 from .taxonomies import Category, District, Language, Quarter, TargetGroup
 
 __all__ = [
     "AudienceMixin",
+    "BarrierReport",
     "Category",
     "District",
     "HomePage",
@@ -11,5 +14,7 @@ __all__ = [
     "PlaceMixin",
     "Quarter",
     "SectionIndexPage",
+    "SiteLinks",
+    "StandardPage",
     "TargetGroup",
 ]

@@ -40,3 +40,28 @@ class SectionIndexPage(Page):
 
     class Meta:
         abstract = True
+
+
+class StandardPage(Page):
+    """A page of text: the imprint, the privacy notice, the accessibility statement, the easy
+    German section. It may hold pages of its own kind, so a section can have chapters."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences under the page title: what this page is about."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    search_type_label = _("Information")
+
+    class Meta:
+        verbose_name = _("standard page")

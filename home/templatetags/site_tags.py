@@ -1,8 +1,12 @@
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
+from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
+
+from home.models import SiteLinks
 
 register = template.Library()
 
@@ -66,3 +70,45 @@ def content_language(page):
         .values_list("locale__language_code", flat=True)
         .first()
     )
+
+
+@register.simple_tag(takes_context=True)
+def site_links(context):
+    """{name: url} of the pages in SiteLinks, each in the visitor's language where it exists.
+    Two queries per request (the setting, then the pages), however many links there are."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    cached = getattr(request, "_site_links", None)
+    if cached is not None:
+        return cached
+    setting = SiteLinks.for_request(request)
+    chosen = {name: getattr(setting, f"{name}_page_id") for name in SiteLinks.link_names}
+    chosen_ids = [pk for pk in chosen.values() if pk]
+    language = get_language()
+    pages = Page.objects.live().filter(
+        Q(pk__in=chosen_ids)
+        | Q(
+            locale__language_code=language,
+            translation_key__in=Page.objects.filter(pk__in=chosen_ids).values("translation_key"),
+        )
+    )
+    by_pk = {page.pk: page for page in pages}
+    by_key = {page.translation_key: page for page in pages if page.pk not in chosen_ids}
+    links = {}
+    for name, pk in chosen.items():
+        page = by_pk.get(pk)
+        if page is not None:
+            page = by_key.get(page.translation_key, page)
+            links[name] = page.get_url(request=request)
+    request._site_links = links
+    return links
+
+
+@register.filter
+def page_type_label(page):
+    """What kind of page a search hit is, for visitors: a page type may name itself with
+    `search_type_label`, otherwise its verbose name is used."""
+    page_class = page.specific_class or type(page)
+    label = getattr(page_class, "search_type_label", None) or page_class._meta.verbose_name
+    return capfirst(label)

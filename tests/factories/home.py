@@ -3,7 +3,7 @@ import wagtail_factories
 from wagtail.models import Locale
 
 from events.models import EventIndexPage
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 from offers.models import OfferIndexPage
 from partners.models import PartnerIndexPage
 from protocols.models import ProtocolIndexPage
@@ -53,3 +53,12 @@ class PartnerIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PartnerIndexPage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = "Impressum"
+    slug = factory.Sequence(lambda n: f"seite-{n}")
+    introduction = "Wer diese Website anbietet."
+
+    class Meta:
+        model = StandardPage
