@@ -7,7 +7,9 @@
   var points = Array.prototype.slice.call(document.querySelectorAll("[data-lat][data-lon]"));
   if (!points.length) { return; }
   container.hidden = false;
-  var map = L.map(container, { scrollWheelZoom: false });
+  // The map only repeats the list (which keyboard and screen-reader users read), so it stays
+  // out of the tab order: aria-hidden content must not take focus.
+  var map = L.map(container, { scrollWheelZoom: false, keyboard: false });
   if (container.dataset.tiles) {
     L.tileLayer(container.dataset.tiles, { maxZoom: 18, attribution: container.dataset.attribution || "" }).addTo(map);
   }
@@ -20,9 +22,10 @@
     marker.bindPopup(link ? '<a href="' + link.getAttribute("href") + '"></a>' : "<span></span>");
     marker.on("popupopen", function (event) {
       var element = event.popup.getElement().querySelector(".leaflet-popup-content > *");
-      if (element) { element.textContent = label; }
+      if (element) { element.textContent = label; element.tabIndex = -1; }
     });
     bounds.push(latLng);
   });
   map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
+  container.querySelectorAll("a, button").forEach(function (element) { element.tabIndex = -1; });
 }());
