@@ -14,3 +14,7 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Tests assert the interface's source strings (English); the site's own catalogues are checked
+# by tests/test_catalogues.py, which switches them on where it needs them.
+LOCALE_PATHS = []

@@ -1,0 +1,46 @@
+"""The interface speaks all eight languages: every catalogue is complete and well-formed, drafts
+say they await a native speaker's review, and pages use them."""
+
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+from home.localization import synchronise_locales
+
+LOCALE = Path(__file__).resolve().parents[1] / "locale"
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_catalogue_is_complete_and_compiles(language):
+    path = LOCALE / language / "LC_MESSAGES" / "django.po"
+    catalogue = polib.pofile(str(path))
+    assert catalogue.percent_translated() == 100
+    assert not [entry.msgid for entry in catalogue if "fuzzy" in entry.flags]
+    subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)], check=True)
+    compiled = path.with_suffix(".mo")
+    assert compiled.exists() and compiled.stat().st_mtime >= path.stat().st_mtime - 5
+
+
+@pytest.mark.parametrize("language", ["tr", "ar", "fa", "uk", "ru", "pl"])
+def test_draft_catalogues_ask_for_a_native_speakers_review(language):
+    catalogue = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    assert catalogue.metadata["X-Review-Status"].startswith("draft")
+
+
+@override_settings(LOCALE_PATHS=[LOCALE])
+@pytest.mark.parametrize(
+    ("language", "skip_link"),
+    [("de", "Zum Hauptinhalt springen"), ("ar", None), ("uk", None)],
+)
+def test_pages_speak_the_visitors_language(client, home, language, skip_link):
+    synchronise_locales()
+    html = client.get(f"/{language}/").content.decode()
+    text = html.split('class="skip-link"')[1].split("</a>")[0]
+    assert "Skip to main content" not in text
+    if skip_link:
+        assert skip_link in text
