@@ -75,6 +75,7 @@ def test_a_repeating_event_whose_last_date_has_passed_drops_out(client, index):
     assert listed_titles(client, index)[0] == []
 
 
+@pytest.mark.django_db  # a Page looks up its content type when it is made
 def test_monthly_recurrence_keeps_the_berlin_wall_clock_time_and_skips_missing_days():
     event = EventPage(
         start=berlin(dt.date(2027, 1, 31), 18),
