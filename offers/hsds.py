@@ -245,7 +245,7 @@ def service_at_location(place, service_id, organization_id, offset):
 
 def organization(partner, request):
     org_id = partner.translation_key
-    phone = getattr(partner, "contact_phone", "")
+    phone = partner.contact_phone
     return {
         "id": org_id,
         "name": partner.title,
