@@ -8,7 +8,8 @@ One command (creates the database if needed, migrates, fills it once, then measu
 It fills the database with 10,000 offers spread over all districts, quarters and categories
 (pages are inserted in bulk: treebeard's add_child takes a query per page), then requests the
 navigator page through the whole Django stack (middleware, Wagtail routing, templates) for a
-mix of searches, and reports p50/p95 server time and the number of SQL queries per request.
+mix of searches, and reports p50/p95 server time and the number of SQL queries per request;
+then the same searches through the JSON API (`/api/v1/offers/`, with its facet counts).
 Set BENCH_OFFERS to change the number of offers, BENCH_ROUNDS the repetitions per search.
 """
 
@@ -211,7 +212,10 @@ def fill(count):
     return navigator
 
 
-def measure(navigator):
+API_URL = "/api/v1/offers/"
+
+
+def measure(navigator, url):
     from django.db import connection
     from django.http import QueryDict
     from django.test import Client
@@ -220,7 +224,6 @@ def measure(navigator):
     from offers.search import search_offers
 
     client = Client(HTTP_HOST="localhost")
-    url = navigator.url
     results = []
     for label, params in SEARCHES.items():
         client.get(url, params)  # warm caches (site root, taxonomy names)
@@ -261,9 +264,13 @@ def main():
 
     count = OfferPage.objects.count()
     print(f"{count} offers ready in {time.perf_counter() - started:.1f} s")
-    results = measure(navigator)
+    for title, url in [("search", navigator.url), ("API search", API_URL)]:
+        report(title, measure(navigator, url))
+
+
+def report(title, results):
     every = [t for _label, timings, _q, _n in results for t in timings]
-    print(f"\n{'search':<28} {'results':>7} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    print(f"\n{title:<28} {'results':>7} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
     for label, timings, queries, total in results:
         print(
             f"{label:<28} {total:>7} {percentile(timings, 0.5):>8.1f} "

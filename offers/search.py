@@ -212,7 +212,7 @@ class OfferSearch:
                 keys[name] = "1"
         return keys
 
-    def run(self, page_number=None):
+    def run(self, page_number=None, page_size=PAGE_SIZE):
         index = current_index(self.locale)
         sets = {name: index.having(name, key) for name, key in self.filter_keys().items()}
         if self.cleaned.get("q"):
@@ -236,7 +236,7 @@ class OfferSearch:
             if self.cleaned.get("sort") != SortOrder.NAME:
                 far = float("inf")
                 matches.sort(key=lambda pk: far if distances[pk] is None else distances[pk])
-        page = Paginator(matches, PAGE_SIZE).get_page(page_number)
+        page = Paginator(matches, page_size).get_page(page_number)
         page.object_list = self.fetch(list(page.object_list), distances)
         result = NavigatorResult(
             form=self.form,

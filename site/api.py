@@ -1,7 +1,10 @@
 """The project's JSON API, version 1: each app contributes its router."""
 
+from events.api import router as events_router
 from home.api import OPTIONAL_TOKEN, FamilyAPI
 from home.api import router as taxonomies_router
+from offers.api import router as offers_router
+from offers.hsds import router as hsds_router
 from partners.api import router as partners_router
 from protocols.api import router as protocols_router
 
@@ -19,3 +22,6 @@ api = FamilyAPI(
 api.add_router("", taxonomies_router)
 api.add_router("", protocols_router)
 api.add_router("", partners_router)
+api.add_router("", offers_router)
+api.add_router("", events_router)
+api.add_router("", hsds_router)
