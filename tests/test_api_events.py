@@ -12,7 +12,7 @@ from home.models import Category, District
 from home.seed import seed_taxonomies
 from tests.factories.events import EventCancelledDateFactory, EventPageFactory, in_days
 from tests.factories.home import EventIndexPageFactory, PartnerIndexPageFactory
-from tests.factories.offers import ProviderFactory
+from tests.factories.partners import PartnerPageFactory
 
 
 @pytest.fixture
@@ -96,7 +96,7 @@ def test_arabic_dates_with_arabic_titles_and_category_names(client, index):
 
 
 def test_one_event_with_rule_cancelled_dates_organiser_and_next_dates(client, home, index):
-    organiser = ProviderFactory(parent=PartnerIndexPageFactory(parent=home), title="AWO")
+    organiser = PartnerPageFactory(parent=PartnerIndexPageFactory(parent=home), title="AWO")
     event = weekly(index, 3, title="Babytreff", organiser=organiser, district=bilk())
     cancelled = (event.start + dt.timedelta(weeks=1)).date()
     EventCancelledDateFactory(page=event, date=cancelled)

@@ -15,7 +15,8 @@ from referencing.jsonschema import DRAFT202012
 from home.localization import synchronise_locales, translate
 from offers.demo import hours
 from tests.factories.home import PartnerIndexPageFactory
-from tests.factories.offers import OfferPageFactory, ProviderFactory, build_navigator
+from tests.factories.offers import OfferPageFactory, build_navigator
+from tests.factories.partners import PartnerPageFactory
 
 # In CI the repository is checked out next to `shared/`; elsewhere point HSDS_SCHEMA_DIR at it.
 SCHEMA_DIR = Path(
@@ -59,7 +60,7 @@ def navigator(home):
 
 @pytest.fixture
 def offer(home, navigator):
-    provider = ProviderFactory(
+    provider = PartnerPageFactory(
         parent=PartnerIndexPageFactory(parent=home),
         title="Diakonie Düsseldorf",
         summary="Beratung für Familien.",
@@ -192,7 +193,7 @@ def test_the_services_list_needs_the_same_queries_for_many_offers(
         for _number in range(count):
             OfferPageFactory(
                 parent=navigator,
-                provider=ProviderFactory(parent=partners),
+                provider=PartnerPageFactory(parent=partners),
                 languages=["de"],
                 places=[
                     {"district": "bezirk-1", "opening_hours": hours([("slot", 1, "9:00", "12:00")])}

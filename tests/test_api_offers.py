@@ -7,7 +7,8 @@ from home.localization import synchronise_locales, translate
 from home.models import District
 from offers.demo import hours
 from tests.factories.home import PartnerIndexPageFactory
-from tests.factories.offers import OfferPageFactory, ProviderFactory, build_navigator
+from tests.factories.offers import OfferPageFactory, build_navigator
+from tests.factories.partners import PartnerPageFactory
 
 
 @pytest.fixture
@@ -97,7 +98,7 @@ def test_arabic_request_gets_arabic_offers_and_names(client, navigator):
 
 
 def test_one_offer_with_places_hours_provider_and_translations(client, home, navigator):
-    provider = ProviderFactory(parent=PartnerIndexPageFactory(parent=home), title="Diakonie")
+    provider = PartnerPageFactory(parent=PartnerIndexPageFactory(parent=home), title="Diakonie")
     german = offer(
         navigator,
         title="Familienberatung",
