@@ -24,7 +24,8 @@ export WEB_CONCURRENCY="${WEB_CONCURRENCY:-3}" BIND="127.0.0.1:$PORT"
 
 psql "$ADMIN_URL" -qc "CREATE DATABASE $DB_NAME" 2>/dev/null || true
 LOG_LEVEL=WARNING $PY manage.py migrate --noinput -v0
-LOG_LEVEL=WARNING $PY manage.py load_demo >/dev/null
+# A database filled by benchmarks/navigator.py (10,000 offers) keeps its content: BENCH_SKIP_DEMO=1.
+[[ -n "${BENCH_SKIP_DEMO:-}" ]] || LOG_LEVEL=WARNING $PY manage.py load_demo >/dev/null
 LOG_LEVEL=WARNING $PY manage.py collectstatic --noinput -v0
 
 server=""
