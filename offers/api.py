@@ -189,8 +189,12 @@ def _summary(offer, request, providers):
             "note": offer.cost_note,
         },
         "languages": [{"code": lang.code, "name": lang.name()} for lang in offer.languages.all()],
-        "distance_km": getattr(offer, "distance_km", None),
+        "distance_km": _rounded(getattr(offer, "distance_km", None)),
     }
+
+
+def _rounded(distance):
+    return None if distance is None else round(distance, 2)
 
 
 def _locale_or_404(language):
@@ -239,9 +243,6 @@ def list_offers(
         result = OfferSearch(params, _locale_or_404(locale)).run(page, page_size)
         offers = result.page.object_list
         providers = partner_refs((o.provider for o in offers), locale, request)
-        for offer in offers:
-            if offer.distance_km is not None:
-                offer.distance_km = round(offer.distance_km, 2)
         return {
             "count": result.total,
             "page": result.page.number,
