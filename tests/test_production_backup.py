@@ -51,7 +51,7 @@ def rows(database, query):
 
 
 # The dump is taken by another process, so the content must really be committed.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_restore_into_an_empty_database_finds_everything_again(
     home, empty_database, tmp_path, settings
 ):
