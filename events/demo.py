@@ -163,3 +163,25 @@ def _demo_hint(index, reference, title, days, organiser, district):
         "contact_email": "veranstaltungen@example.org",
     }
     store_hint(index, data, reference=reference)
+
+
+# The events with written demo translations, the online one among them.
+TRANSLATED_EVENTS = [
+    "krabbelgruppe-bilk",
+    "babymassage-gerresheim",
+    "online-elternabend-medien",
+    "welcome-point-sprechstunde",
+    "erste-hilfe-kind",
+]
+
+
+def translated_objects(home):
+    """The German demo events that `load_demo` translates, in a fixed order."""
+    index = EventIndexPage.objects.child_of(home).first()
+    if index is None:
+        return []
+    events = {
+        page.slug: page
+        for page in EventPage.objects.child_of(index).filter(slug__in=TRANSLATED_EVENTS)
+    }
+    return [events[slug] for slug in TRANSLATED_EVENTS if slug in events]

@@ -408,3 +408,30 @@ def load(home):
             places=[place(district, quarter, street, position, entries)],
             **spec,
         )
+
+
+# The offers with written demo translations: Welcome Points, early help and everyday offers.
+TRANSLATED_OFFERS = [
+    "welcome-point-bezirk-1",
+    "welcome-point-bezirk-3",
+    "familienhebammen-sprechstunde-dusseltal",
+    "elterncafe-fruhe-hilfen-niederkassel",
+    "erziehungsberatung-heerdt",
+    "hausaufgabenhilfe-lorick",
+    "deutschkurs-mit-kinderbetreuung-unterbilk",
+    "vorlesestunde-in-der-stadtteilbibliothek-dusseltal",
+    "offener-jugendtreff-golzheim",
+    "kinderarztliche-sprechstunde-ohne-versicherung-rath",
+]
+
+
+def translated_objects(home):
+    """The German demo offers that `load_demo` translates, in a fixed order."""
+    navigator = OfferIndexPage.objects.child_of(home).first()
+    if navigator is None:
+        return []
+    offers = {
+        page.slug: page
+        for page in OfferPage.objects.child_of(navigator).filter(slug__in=TRANSLATED_OFFERS)
+    }
+    return [offers[slug] for slug in TRANSLATED_OFFERS if slug in offers]
