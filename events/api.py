@@ -21,6 +21,8 @@ from pydantic import BeforeValidator, StrictBool
 from home.abuse import within_rate_limit
 from home.api import (
     DEFAULT_LOCALE,
+    AgeRange,
+    CostOut,
     LanguageCode,
     LanguageOut,
     PageId,
@@ -28,13 +30,15 @@ from home.api import (
     Term,
     TranslationLink,
     absolute_rich_text,
+    choice,
     in_language_or_404,
     page_translations,
     paginate,
+    term,
 )
 from home.models import District
 from home.models.audience import Cost, LifeStage, WheelchairAccess
-from offers.api import AgeRange, CostOut, PartnerRef, choice, partner_refs, term
+from partners.api import PartnerRef, partner_refs
 
 from .filters import EventFilters
 from .forms import EventHintForm

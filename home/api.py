@@ -122,6 +122,18 @@ def absolute_rich_text(value, request):
     return re.sub(r'(href|src)="/', rf'\1="{root}/', expand_db_html(value or ""))
 
 
+class AgeRange(Schema):
+    min_months: int
+    max_months: int
+    label: str
+
+
+class CostOut(Schema):
+    value: str
+    label: str
+    note: str
+
+
 class TranslationLink(Schema):
     locale: str
     url: str
@@ -207,3 +219,12 @@ def in_language_or_404(model, page_id, locale, pages_in):
     language = locale or requested.locale.language_code
     page = get_object_or_404(pages_in(language), translation_key=requested.translation_key)
     return page, language
+
+
+def term(row):
+    """A taxonomy row (linked in German) by its slug and its name in the active language."""
+    return {"slug": row.slug, "name": row.localized_name} if row else None
+
+
+def choice(choices, value):
+    return {"slug": value, "name": str(choices(value).label)}

@@ -19,6 +19,8 @@ from wagtail.models import Locale
 
 from home.api import (
     DEFAULT_LOCALE,
+    AgeRange,
+    CostOut,
     LanguageCode,
     LanguageOut,
     PageId,
@@ -26,11 +28,13 @@ from home.api import (
     Term,
     TranslationLink,
     absolute_rich_text,
+    choice,
     in_language_or_404,
     page_translations,
+    term,
 )
 from home.models.audience import MAX_AGE_MONTHS, Cost, LifeStage, WheelchairAccess
-from partners.models import PartnerPage
+from partners.api import PartnerRef, partner_refs
 
 from .hours import WEEKDAYS, week_table
 from .models import OfferPage, OfferPlace
@@ -39,24 +43,6 @@ from .search import OfferSearch, SortOrder
 router = Router(tags=["offers"])
 
 Sort = enum.StrEnum("Sort", {value: value for value, _label in SortOrder.CHOICES if value})
-
-
-class PartnerRef(Schema):
-    id: int
-    title: str
-    url: str
-
-
-class AgeRange(Schema):
-    min_months: int
-    max_months: int
-    label: str
-
-
-class CostOut(Schema):
-    value: str
-    label: str
-    note: str
 
 
 class OfferSummary(Schema):
@@ -135,36 +121,6 @@ class Offer(OfferSummary):
     places: list[PlaceOut]
     contact: ContactOut
     translations: list[TranslationLink]
-
-
-def term(row):
-    """A taxonomy row (linked in German) by its slug and its name in the active language."""
-    return {"slug": row.slug, "name": row.localized_name} if row else None
-
-
-def choice(choices, value):
-    return {"slug": value, "name": str(choices(value).label)}
-
-
-def partners_in_language(partners, language):
-    """{source partner id: that partner's version in `language`, German where it is not
-    translated}: content links point at the German pages. One query for all."""
-    partners = {p.pk: p for p in partners if p is not None}
-    keys = {p.translation_key for p in partners.values()}
-    translated = {
-        p.translation_key: p
-        for p in PartnerPage.objects.live().filter(
-            translation_key__in=keys, locale__language_code=language
-        )
-    }
-    return {pk: translated.get(p.translation_key, p) for pk, p in partners.items()}
-
-
-def partner_refs(partners, language, request):
-    return {
-        pk: {"id": shown.pk, "title": shown.title, "url": shown.get_full_url(request)}
-        for pk, shown in partners_in_language(partners, language).items()
-    }
 
 
 def _summary(offer, request, providers):

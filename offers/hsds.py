@@ -21,9 +21,9 @@ from ninja import Query, Router, Schema
 
 from home.api import DEFAULT_LOCALE, LanguageCode, paginate
 from home.models.audience import Cost, WheelchairAccess
+from partners.api import partners_in_language
 from partners.models import PartnerPage
 
-from .api import partners_in_language
 from .hours import CITY_TIME_ZONE
 from .models import OfferPage, OfferPlace
 

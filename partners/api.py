@@ -21,6 +21,12 @@ from .models import PartnerKind, PartnerPage, sort_key
 router = Router(tags=["partners"])
 
 
+class PartnerRef(Schema):
+    id: int
+    title: str
+    url: str
+
+
 class Logo(Schema):
     url: str
     width: int
@@ -114,3 +120,24 @@ def get_partner(request, partner_id: PageId, locale: LanguageCode | None = None)
             "contact_phone": partner.contact_phone,
             "translations": page_translations(partner, request),
         }
+
+
+def partners_in_language(partners, language):
+    """{source partner id: that partner's version in `language`, German where it is not
+    translated}: content links point at the German pages. One query for all."""
+    partners = {p.pk: p for p in partners if p is not None}
+    keys = {p.translation_key for p in partners.values()}
+    translated = {
+        p.translation_key: p
+        for p in PartnerPage.objects.live().filter(
+            translation_key__in=keys, locale__language_code=language
+        )
+    }
+    return {pk: translated.get(p.translation_key, p) for pk, p in partners.items()}
+
+
+def partner_refs(partners, language, request):
+    return {
+        pk: {"id": shown.pk, "title": shown.title, "url": shown.get_full_url(request)}
+        for pk, shown in partners_in_language(partners, language).items()
+    }
