@@ -1,34 +1,18 @@
 """Free-text search per language.
 
-Wagtail's database search backend knows one text-search configuration for all languages
-(wagtail issue 9253), which would stem Arabic with German rules. The navigator keeps its own
-`tsvector` per offer instead, built with the configuration of the offer's own locale when the
-offer is saved (or published), and searches it with the same configuration: German stemming
-for German pages, English for English ones, and no stemming ("simple") where PostgreSQL has
-none. SQLite, the embedded default, has no stemming: there each word is matched as a substring.
+The navigator filters, counts and pages offers in SQL, so rather than going through Wagtail's
+search index it keeps its own `tsvector` per offer, built with the configuration of the offer's
+own locale (home.search_configs) when the offer is saved or published, and searches it with the
+same configuration: German stemming for German pages, English for English ones, and no
+stemming ("simple") where PostgreSQL has none. SQLite, the embedded default, has no stemming:
+there each word is matched as a substring.
 """
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Q
 
-# PostgreSQL's built-in text-search configurations per site language; "simple" only folds case.
-DEFAULT_SEARCH_CONFIGS = {
-    "de": "german",
-    "en": "english",
-    "tr": "turkish",
-    "ru": "russian",
-    "ar": "arabic",
-    "fa": "simple",
-    "uk": "simple",
-    "pl": "simple",
-}
-
-
-def search_config(language_code):
-    configs = getattr(settings, "NAVIGATOR_SEARCH_CONFIGS", DEFAULT_SEARCH_CONFIGS)
-    return configs.get(language_code, "simple")
+from home.search_configs import search_config, text_search_configs
 
 
 def uses_postgres_search():
@@ -40,7 +24,7 @@ def refresh_search_vectors(page_ids=None):
     title weighs most, then the summary, then the description without its markup."""
     if not uses_postgres_search():
         return
-    configs = getattr(settings, "NAVIGATOR_SEARCH_CONFIGS", DEFAULT_SEARCH_CONFIGS)
+    configs = text_search_configs()
     cases = " ".join("WHEN %s THEN %s" for _code in configs)
     case_params = [value for item in configs.items() for value in item]
     config_sql = f"(CASE l.language_code {cases} ELSE 'simple' END)::regconfig"

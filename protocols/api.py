@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.utils import translation
 from ninja import Query, Router, Schema
 from wagtail.models import Locale
 
@@ -106,7 +107,8 @@ def list_protocols(
     if year:
         protocols = protocols.filter(meeting_date__year=year)
     if q.strip():
-        protocols = protocols.search(q.strip(), order_by_relevance=False)
+        with translation.override(locale):  # the search stems words in the active language
+            protocols = protocols.search(q.strip(), order_by_relevance=False)
     items, facts = paginate(list(protocols), page, page_size)
     return {**facts, "results": [_summary(item, request, private_ids) for item in items]}
 

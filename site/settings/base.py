@@ -229,7 +229,7 @@ SEARCH_BACKEND = os.environ.get(
 )
 if SEARCH_BACKEND == "database":
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
+        "default": {"BACKEND": "home.search_backend", "SEARCH_CONFIG": "german"}
     }
 elif SEARCH_BACKEND in SEARCH_ENGINES and env_list("SEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
