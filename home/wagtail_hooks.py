@@ -1,4 +1,7 @@
+from django.conf import settings
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -24,6 +27,15 @@ def register_translation_overview_menu_item():
         reverse("translation_overview"),
         icon_name="site",
         order=850,
+    )
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_directions():
+    return format_html(
+        '<script src="{}" data-rtl-languages="{}"></script>',
+        static("home/translation-editor.js"),
+        " ".join(settings.LANGUAGES_BIDI),
     )
 
 

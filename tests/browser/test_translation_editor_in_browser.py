@@ -1,0 +1,28 @@
+"""A translator types Arabic into wagtail-localize's editor: right to left and marked as Arabic,
+beside the German source marked as German."""
+
+from events.models import EventIndexPage
+from tests.browser.helpers import visit
+
+
+def test_a_translator_types_arabic_right_to_left_beside_the_german_source(
+    demo_site, desktop, django_user_model
+):
+    django_user_model.objects.create_superuser("translator", password="übersetzen")
+    visit(desktop, demo_site, "/admin/login/")
+    desktop.fill("#id_username", "translator")
+    desktop.fill("#id_password", "übersetzen")
+    desktop.press("#id_password", "Enter")
+    desktop.wait_for_url(f"{demo_site}/admin/")
+    arabic_events = EventIndexPage.objects.get(locale__language_code="ar")
+    visit(desktop, demo_site, f"/admin/pages/{arabic_events.pk}/edit/")
+
+    source = desktop.locator(".js-translation-editor li > p:first-child").first
+    assert source.inner_text() == "Veranstaltungen"
+    desktop.locator(".js-translation-editor li button").first.click()
+    field = desktop.locator(".js-translation-editor textarea").first
+    field.fill("الفعاليات 2026")
+
+    assert field.evaluate("field => getComputedStyle(field).direction") == "rtl"
+    assert field.evaluate("field => field.closest('[lang]').lang") == "ar"
+    assert source.evaluate("p => [p.lang, getComputedStyle(p).direction]") == ["de", "ltr"]
