@@ -106,3 +106,25 @@ class NetworkLog:
             for response in self.responses
             if response.request.resource_type in self.COUNTED
         )
+
+
+def drawn_left_of(locator, first, second):
+    """Whether the text `first` is drawn to the left of the text `second` inside the element."""
+    return locator.evaluate(
+        """(element, [first, second]) => {
+            const left = (text) => {
+                const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                    const at = walker.currentNode.data.indexOf(text);
+                    if (at < 0) continue;
+                    const range = document.createRange();
+                    range.setStart(walker.currentNode, at);
+                    range.setEnd(walker.currentNode, at + text.length);
+                    return range.getBoundingClientRect().left;
+                }
+                throw new Error(`${text} is not in the element`);
+            };
+            return left(first) < left(second);
+        }""",
+        [first, second],
+    )

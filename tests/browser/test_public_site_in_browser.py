@@ -4,10 +4,12 @@ keyboard alone, mirrored in Arabic, light, and private (no request leaves the si
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from offers.models import OfferPage
 from tests.browser.helpers import (
     NetworkLog,
     addresses_to_check,
     axe_report,
+    drawn_left_of,
     follow_by_keyboard,
     one_page_per_type,
     tab_to,
@@ -74,6 +76,15 @@ def test_arabic_pages_are_mirrored(demo_site, phone):
         visit(phone, demo_site, path)
         assert phone.locator("html").get_attribute("dir") == "rtl", path
         assert phone.evaluate("getComputedStyle(document.body).direction") == "rtl", path
+
+
+def test_an_arabic_page_keeps_postcode_and_city_and_phone_number_in_their_order(demo_site, phone):
+    offer = OfferPage.objects.live().filter(locale__language_code="ar", alias_of=None).first()
+    place = offer.places.first()
+    visit(phone, demo_site, offer.url)
+    assert drawn_left_of(phone.locator(".offer-place address").first, place.postcode, place.city)
+    area_code, number = offer.phone.split(" ", 1)
+    assert drawn_left_of(phone.locator(".offer-contact"), area_code, number)
 
 
 def test_every_page_stays_within_the_budget_and_on_the_site(demo_site, phone):
