@@ -1,13 +1,15 @@
 """Free-text search per language.
 
 The navigator filters, counts and pages offers in SQL, so rather than going through Wagtail's
-search index it keeps its own `tsvector` per offer, built with the configuration of the offer's
-own locale (home.search_configs) when the offer is saved or published, and searches it with the
-same configuration: German stemming for German pages, English for English ones, and no
-stemming ("simple") where PostgreSQL has none. SQLite, the embedded default, has no stemming:
+search index it keeps its own `tsvector` per offer, built when the offer is saved or published
+with the configuration of the language its text is in (home.search_configs): German stemming for
+German pages and for offers not yet translated, English for English ones, and no stemming
+("simple") where PostgreSQL has none. A query is stemmed the same way, by the visitor's language
+and by German for the German text. SQLite, the embedded default, has no stemming:
 there each word is matched as a substring.
 """
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Q
@@ -38,7 +40,9 @@ def refresh_search_vectors(page_ids=None):
             || setweight(to_tsvector(c.config,
                    regexp_replace(coalesce(o.description, ''), '<[^>]+>', ' ', 'g')), 'C')
         FROM wagtailcore_page p
-        JOIN wagtailcore_locale l ON l.id = p.locale_id
+        -- an alias (an offer not yet translated) holds the text of its source page
+        JOIN wagtailcore_page source ON source.id = coalesce(p.alias_of_id, p.id)
+        JOIN wagtailcore_locale l ON l.id = source.locale_id
         CROSS JOIN LATERAL (SELECT {config_sql} AS config) c
         WHERE p.id = o.page_ptr_id {where}
     """
@@ -47,9 +51,13 @@ def refresh_search_vectors(page_ids=None):
 
 
 def text_filter(text, language_code):
-    """A filter for OfferPage querysets that finds `text` in the offers' own language."""
+    """A filter for OfferPage querysets that finds `text` by the rules of the visitor's language,
+    and by German rules in the offers not yet translated, which show their German text."""
     if uses_postgres_search():
-        query = SearchQuery(text, config=search_config(language_code), search_type="websearch")
+        config, source = search_config(language_code), search_config(settings.LANGUAGE_CODE)
+        query = SearchQuery(text, config=config, search_type="websearch")
+        if source != config:
+            query |= SearchQuery(text, config=source, search_type="websearch")
         return Q(search_vector=query)
     condition = Q()
     for word in text.split():

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from wagtail.models import Locale
 
+from home.localization import synchronise_locales
 from home.models import District
 from tests.factories.offers import OfferPageFactory, build_navigator
 from tests.factories.partners import PartnerPageFactory
@@ -59,6 +60,15 @@ def test_german_stemming_lets_kinder_find_kind(client, navigator):
     offer(navigator, title="Spielgruppe", summary="Für jedes Kind ein Platz.")
     offer(navigator, title="Seniorentreff", summary="Kaffee und Gespräche.")
     assert titles(search(client, navigator, q="Kinder")) == ["Spielgruppe"]
+
+
+@postgres_only
+def test_an_offer_not_yet_translated_is_found_by_its_german_words(client, navigator):
+    offer(navigator, title="Spielgruppe", summary="Spielen mit Kindern.")
+    synchronise_locales()
+    # "Kinder" meets "Kindern" only under German rules, in the stored text and in the query.
+    response = client.get("/fa/navigator/", {"q": "Kinder"})
+    assert titles(response) == ["Spielgruppe"]
 
 
 def test_age_in_years_matches_offers_whose_range_contains_it(client, navigator):
