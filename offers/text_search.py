@@ -5,8 +5,8 @@ search index it keeps its own `tsvector` per offer, built when the offer is save
 with the configuration of the language its text is in (home.search_configs): German stemming for
 German pages and for offers not yet translated, English for English ones, and no stemming
 ("simple") where PostgreSQL has none. A query is stemmed the same way, by the visitor's language
-and by German for the German text. SQLite, the embedded default, has no stemming:
-there each word is matched as a substring.
+and by German for the German text. SQLite, the embedded default, has no stemming: there each
+word is matched as a substring.
 """
 
 from django.conf import settings
