@@ -18,7 +18,6 @@ database backend.
 import copy
 from collections import defaultdict
 
-from django.conf import settings
 from django.db import connection
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
@@ -29,7 +28,7 @@ from wagtail.search.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 
-from .search_configs import search_config
+from .search_configs import query_configs, search_config
 
 
 def text_languages(objs):
@@ -60,18 +59,18 @@ class LanguageQueryCompiler(PostgresSearchQueryCompiler):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Taken when the search is made: results are read later, maybe in another language.
-        self.config = search_config(get_language())
-        self.source_config = search_config(settings.LANGUAGE_CODE)
+        self.configs = query_configs(get_language())
 
     def get_config(self, backend):
-        return self.config
+        return self.configs[0]
 
     def build_tsquery(self, query, config=None):
-        # Pages not yet translated show the German text: German rules must find its words too.
         tsquery = super().build_tsquery(query, config=config)
-        if tsquery is None or config == self.source_config:
-            return tsquery
-        return tsquery | super().build_tsquery(query, config=self.source_config)
+        if tsquery is None:
+            return None
+        for other in self.configs[1:]:
+            tsquery |= super().build_tsquery(query, config=other)
+        return tsquery
 
 
 class LanguageSearchBackend(PostgresSearchBackend):

@@ -23,3 +23,9 @@ def text_search_configs():
 
 def search_config(language_code):
     return text_search_configs().get(language_code or settings.LANGUAGE_CODE, "simple")
+
+
+def query_configs(language_code):
+    """The configurations a query in this language is stemmed by: its own, then the source
+    language's, whose text the pages not yet translated show."""
+    return list(dict.fromkeys([search_config(language_code), search_config(None)]))

@@ -9,12 +9,14 @@ and by German for the German text. SQLite, the embedded default, has no stemming
 word is matched as a substring.
 """
 
-from django.conf import settings
+import operator
+from functools import reduce
+
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Q
 
-from home.search_configs import search_config, text_search_configs
+from home.search_configs import query_configs, text_search_configs
 
 
 def uses_postgres_search():
@@ -54,11 +56,11 @@ def text_filter(text, language_code):
     """A filter for OfferPage querysets that finds `text` by the rules of the visitor's language,
     and by German rules in the offers not yet translated, which show their German text."""
     if uses_postgres_search():
-        config, source = search_config(language_code), search_config(settings.LANGUAGE_CODE)
-        query = SearchQuery(text, config=config, search_type="websearch")
-        if source != config:
-            query |= SearchQuery(text, config=source, search_type="websearch")
-        return Q(search_vector=query)
+        queries = [
+            SearchQuery(text, config=config, search_type="websearch")
+            for config in query_configs(language_code)
+        ]
+        return Q(search_vector=reduce(operator.or_, queries))
     condition = Q()
     for word in text.split():
         condition &= (
