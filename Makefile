@@ -24,8 +24,11 @@ run: demo
 	@echo "Familientisch runs at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Both cores (pytest-xdist); `TEST_WORKERS=0` runs in one process. Outside CI the test database
+# is kept between runs (`PYTEST_ARGS=--create-db` starts a new one after changing migrations).
+TEST_WORKERS ?= 2
 test: setup
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(if $(CI),--create-db,--reuse-db) $(PYTEST_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .

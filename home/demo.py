@@ -32,11 +32,12 @@ def child_page(parent, model, slug, **fields):
 
 
 def build_site():
+    root = Page.get_first_root_node()
+    # Wagtail's installation leaves a plain "Welcome" page at the slug our home page takes;
+    # removed before the locales exist, so that no language gets a copy of it.
+    root.get_children().exact_type(Page).filter(slug="home").delete()
     source = ensure_locales()
     seed_taxonomies()
-    root = Page.get_first_root_node()
-    # Wagtail's installation leaves a plain "Welcome" page at the slug our home page takes.
-    root.get_children().exact_type(Page).filter(slug="home").delete()
     with translation.override(settings.LANGUAGE_CODE):
         home = child_page(
             root,

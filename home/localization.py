@@ -1,5 +1,6 @@
 from django.conf import settings
-from wagtail.models import Locale
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 
 
@@ -20,8 +21,44 @@ def ensure_locales():
 
 
 def synchronise_locales():
+    """Every synchronised locale gets what its source locale has and it lacks, as aliases."""
     for synchronisation in LocaleSynchronization.objects.select_related("locale", "sync_from"):
+        alias_missing_trees(synchronisation.sync_from, synchronisation.locale)
         synchronisation.sync_trees()
+
+
+def alias_missing_trees(source, locale):
+    """Each subtree of the source locale of which the locale has no page at all is aliased in
+    one recursive copy under its parent's counterpart: Wagtail's bulk path reserves the tree
+    positions at once and skips validating each copy (aliases of valid pages), several times
+    faster than wagtail-localize's page-by-page sync, which then finds little left to do. A
+    subtree with some pages in the locale already is left to that sync."""
+    counterparts = dict(Page.objects.filter(locale=locale).values_list("translation_key", "pk"))
+    pages = Page.objects.filter(locale=source, depth__gt=1).order_by("path").specific()
+    keys = {page.path: page.translation_key for page in pages}
+    present = [path for path, key in keys.items() if key in counterparts]
+    root = Page.get_first_root_node()
+    aliased = None
+    for page in pages:
+        if aliased and page.path.startswith(aliased) or page.translation_key in counterparts:
+            continue
+        if any(path.startswith(page.path) for path in present):
+            continue  # some of it is in the locale already
+        if page.depth == 2:
+            parent, slug = root, f"{page.slug}-{locale.language_code}"
+        elif keys.get(page.path[: -Page.steplen]) in counterparts:
+            parent = Page.objects.get(pk=counterparts[keys[page.path[: -Page.steplen]]])
+            slug = page.slug
+        else:
+            continue
+        page.create_alias(
+            recursive=True,
+            parent=parent,
+            update_slug=find_available_slug(parent, slug),
+            update_locale=locale,
+            reset_translation_key=False,
+        )
+        aliased = page.path
 
 
 def translate(instance, language_code, strings, *, publish=True):

@@ -1,11 +1,55 @@
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
 
 from home.localization import ensure_locales
-from tests.factories.home import HomePageFactory
+from tests.database import restore, serialize
+from tests.factories.home import make_home
+
+DEMO_TESTS = Path(__file__).parent / "demo"
+
+
+def on_demo(item):
+    return DEMO_TESTS in item.path.parents
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The tests on the demo content share one load of it (`tests/demo/conftest.py`), so they
+    run together, first; the others follow in pytest-django's order (transactional last)."""
+    items.sort(key=lambda item: not on_demo(item))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With `-n`, the tests on the demo content go to one worker as one unit of work (the
+    biggest, so it starts first); every other test goes wherever a worker is free."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class DemoOnOneWorker(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return "demo" if nodeid.startswith("tests/demo/") else nodeid
+
+    return DemoOnOneWorker(config, log)
+
+
+@pytest.fixture(scope="session")
+def as_migrated(django_db_setup, django_db_blocker):
+    """The database as the migrations left it, serialized once per run (and worker)."""
+    with django_db_blocker.unblock():
+        return serialize()
+
+
+@pytest.fixture
+def committed_db(as_migrated, django_db_blocker):
+    """Database access outside a test transaction, for a test whose data another process
+    reads; the database is put back as the migrations left it afterwards, so that no test
+    leaves it emptied (which also keeps `--reuse-db` safe)."""
+    with django_db_blocker.unblock():
+        yield
+        restore(as_migrated)
 
 
 @pytest.fixture
@@ -15,19 +59,9 @@ def locales(db):
 
 
 @pytest.fixture
-def home(locales):
-    """A German home page as the root of the default site."""
-    # A transactional test that ran before may have emptied the database, root node included.
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locales)
-    )
-    root.get_children().delete()
-    home = HomePageFactory(parent=root)
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
-    )
-    return home
+def home(db):
+    """A German home page as the root of the default site, with the eight languages."""
+    return make_home()
 
 
 @pytest.fixture(autouse=True)

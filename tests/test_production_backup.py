@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail_factories import ImageFactory
 
-from tests.factories.home import OfferIndexPageFactory
+from tests.factories.home import OfferIndexPageFactory, make_home
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,11 +51,10 @@ def rows(database, query):
 
 
 # The dump is taken by another process, so the content must really be committed.
-@pytest.mark.django_db(transaction=True)
 def test_a_restore_into_an_empty_database_finds_everything_again(
-    home, empty_database, tmp_path, settings
+    committed_db, empty_database, tmp_path, settings
 ):
-    navigator = OfferIndexPageFactory(parent=home)
+    navigator = OfferIndexPageFactory(parent=make_home())
     for title in ("Familien-Navigator", "Familien-Navigator 2025"):
         navigator.title = title
         navigator.save_revision().publish()

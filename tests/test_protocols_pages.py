@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from home.localization import synchronise_locales
@@ -158,18 +157,6 @@ def test_protocol_pages_load_the_print_stylesheet_for_print_only(client, index):
     assert 'href="/static/protocols/print.css" media="print"' in html
     css = client.get("/static/protocols/print.css").getvalue().decode()
     assert "size: A4" in css and 'content: " (" attr(href) ")"' in css
-
-
-def test_the_demo_adds_the_2018_meetings_one_members_only_and_one_attachment(db):
-    call_command("load_demo")
-    german = ProtocolPage.objects.filter(locale__language_code="de")
-    assert sorted(german.values_list("meeting_date__month", flat=True)) == [2, 6, 9]
-    assert german.not_public().get().meeting_date == datetime.date(2018, 9, 12)
-    february = german.get(meeting_date__month=2)
-    assert february.attachment_list[0]["extension"] == "TXT"
-    before = ProtocolPage.objects.count(), PageViewRestriction.objects.count()
-    call_command("load_demo")
-    assert (ProtocolPage.objects.count(), PageViewRestriction.objects.count()) == before
 
 
 def test_a_member_logs_in_on_the_public_site_and_reads_the_protocol(client, index, member):

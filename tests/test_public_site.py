@@ -6,16 +6,15 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import override_settings
 from django.utils import translation
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail_factories import ImageFactory
 
 from home.localization import synchronise_locales
-from home.models import BarrierReport, SiteLinks, StandardPage
+from home.models import BarrierReport, SiteLinks
 from tests.factories.home import StandardPageFactory
 
 
@@ -199,18 +198,3 @@ def test_images_are_served_as_responsive_renditions(client, home):
     for attribute in ['alt="Kinder am Sandkasten"', 'loading="lazy"', "width=", "height="]:
         assert attribute in img
     assert "srcset=" in html and "sizes=" in html
-
-
-def test_load_demo_publishes_the_text_pages_and_links_them(db):
-    call_command("load_demo")
-    home = Page.objects.get(depth=2, locale__language_code="de")
-    slugs = set(StandardPage.objects.child_of(home).values_list("slug", flat=True))
-    assert {"impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"} <= slugs
-    easy = StandardPage.objects.get(slug="leichte-sprache", locale__language_code="de")
-    assert easy.get_children().live().count() == 3
-    links = SiteLinks.for_site(Site.objects.get(is_default_site=True))
-    assert links.accessibility_page.slug == "barrierefreiheit"
-    statement = links.accessibility_page.specific
-    text = str(statement.body)
-    for phrase in ["teilweise", "PDF", "Karte", "axe", "Ombudsstelle", "barriere-melden"]:
-        assert phrase in text

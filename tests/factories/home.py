@@ -1,8 +1,9 @@
 import factory
 import wagtail_factories
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
 from events.models import EventIndexPage
+from home.localization import ensure_locales
 from home.models import HomePage, StandardPage
 from offers.models import OfferIndexPage
 from partners.models import PartnerIndexPage
@@ -62,3 +63,16 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+def make_home():
+    """A German home page as the root of the default site, in place of Wagtail's welcome
+    page (removed first, so that the locales made here get no copy of it)."""
+    root = Page.get_first_root_node()
+    root.get_children().delete()
+    home = HomePageFactory(parent=root, locale=ensure_locales())
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
+    )
+    return home

@@ -1,14 +1,15 @@
 """A translator types Arabic into wagtail-localize's editor: right to left and marked as Arabic,
 beside the German source marked as German."""
 
+from django.contrib.auth import get_user_model
+
 from events.models import EventIndexPage
-from tests.browser.helpers import visit
+from tests.demo.browser.helpers import visit
 
 
-def test_a_translator_types_arabic_right_to_left_beside_the_german_source(
-    demo_site, desktop, django_user_model
-):
-    django_user_model.objects.create_superuser("translator", password="übersetzen")
+def test_a_translator_types_arabic_right_to_left_beside_the_german_source(demo_site, desktop):
+    # Committed, not in a test transaction: the live server logs the translator in.
+    get_user_model().objects.create_superuser("translator", password="übersetzen")
     visit(desktop, demo_site, "/admin/login/")
     desktop.fill("#id_username", "translator")
     desktop.fill("#id_password", "übersetzen")

@@ -5,7 +5,7 @@ correcting a mistake on the way."""
 import datetime
 from urllib.parse import parse_qs, urlsplit
 
-from tests.browser.helpers import follow_by_keyboard, tab_to, type_into, visit
+from tests.demo.browser.helpers import follow_by_keyboard, tab_to, type_into, visit
 
 
 def choose_by_keyboard(page, selector, typed):

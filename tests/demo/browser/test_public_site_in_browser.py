@@ -5,7 +5,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from offers.models import OfferPage
-from tests.browser.helpers import (
+from tests.demo.browser.helpers import (
     NetworkLog,
     addresses_to_check,
     axe_report,
@@ -18,7 +18,7 @@ from tests.browser.helpers import (
 )
 
 BUDGET_BYTES = 100 * 1024
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "screenshots"
 
 
 def test_every_page_type_passes_axe_in_german_and_arabic(demo_site, desktop):
