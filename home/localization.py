@@ -23,8 +23,15 @@ def ensure_locales():
 def synchronise_locales():
     """Every synchronised locale gets what its source locale has and it lacks, as aliases."""
     for synchronisation in LocaleSynchronization.objects.select_related("locale", "sync_from"):
-        alias_missing_trees(synchronisation.sync_from, synchronisation.locale)
-        synchronisation.sync_trees()
+        source, locale = synchronisation.sync_from, synchronisation.locale
+        alias_missing_trees(source, locale)
+        in_locale = Page.objects.filter(locale=locale).values("translation_key")
+        if (
+            Page.objects.filter(locale=source, depth__gt=1)
+            .exclude(translation_key__in=in_locale)
+            .exists()
+        ):
+            synchronisation.sync_trees()
 
 
 def alias_missing_trees(source, locale):

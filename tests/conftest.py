@@ -3,8 +3,12 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models.signals import post_save
 from django.test.utils import CaptureQueriesContext
+from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.signal_handlers import reference_index_auto_update_disabled
 
+from home.indexing import indexes_paused, search_indexed_models
 from home.localization import ensure_locales
 from tests.database import restore, serialize
 from tests.factories.home import make_home
@@ -80,3 +84,24 @@ def queries_of():
         return len(context.captured_queries)
 
     return count
+
+
+@pytest.fixture(autouse=True)
+def _indexes_paused():
+    """Saves in tests leave the search index and Wagtail's reference index alone: indexing
+    every save is a good part of a save's cost, and only the tests of search and references
+    read the indexes. Those ask for `indexes`."""
+    with indexes_paused():
+        yield
+
+
+@pytest.fixture
+def indexes():
+    """The search index and the reference index updated on every save, as on the site."""
+    for model in search_indexed_models():
+        post_save.connect(post_save_signal_handler, sender=model)
+    reference_index_auto_update_disabled.value = False
+    yield
+    reference_index_auto_update_disabled.value = True
+    for model in search_indexed_models():
+        post_save.disconnect(post_save_signal_handler, sender=model)

@@ -93,6 +93,7 @@ def test_the_list_needs_the_same_queries_for_many_protocols(
         assert client.get("/api/v1/protocols/").json()["count"] == 24
 
 
+@pytest.mark.usefixtures("indexes")
 def test_the_list_is_searchable_by_text(client, index):
     protocol(index, datetime.date(2018, 2, 28), "Februar", "Die Kitaplätze reichen nicht.")
     protocol(index, datetime.date(2018, 6, 6), "Juni", "Der Navigator ist online.")

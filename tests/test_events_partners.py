@@ -99,6 +99,7 @@ def test_a_partner_cannot_publish(client, index, partners, partner_user):
     assert not EventPage.objects.live().exists()
 
 
+@pytest.mark.usefixtures("indexes")
 def test_a_partner_edits_colleagues_events_but_not_other_partners_drafts(
     client, django_user_model, index, partners, partner_user
 ):

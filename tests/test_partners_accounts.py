@@ -42,6 +42,7 @@ def test_a_partner_opens_the_edit_view_of_their_own_page(partner_client, own):
     assert partner_client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
 
 
+@pytest.mark.usefixtures("indexes")
 def test_a_partner_cannot_open_another_partners_page(partner_client, other):
     response = partner_client.get(f"/admin/pages/{other.pk}/edit/")
     assert response.status_code in (302, 403)

@@ -63,6 +63,7 @@ def test_the_index_needs_the_same_queries_for_many_protocols(
     assert "Sitzung 11" in response.content.decode()
 
 
+@pytest.mark.usefixtures("indexes")
 def test_search_finds_protocols_by_their_agenda_text(client, index):
     protocol(index, datetime.date(2018, 6, 6), "Juni", "Der Familien-Navigator kommt.")
     protocol(index, datetime.date(2018, 9, 12), "September", "Netzwerk W stellt sich vor.")
@@ -71,6 +72,7 @@ def test_search_finds_protocols_by_their_agenda_text(client, index):
     assert "One protocol found" in html
 
 
+@pytest.mark.usefixtures("indexes")
 def test_search_stays_in_the_current_language(client, index):
     german = protocol(index, datetime.date(2018, 6, 6), "Juni", "Der Familien-Navigator kommt.")
     synchronise_locales()  # every language gets a copy of the German protocol
@@ -105,6 +107,7 @@ def test_a_logged_in_non_member_is_turned_away(client, index, django_user_model)
     assert "Intern" not in client.get(index.url).content.decode()
 
 
+@pytest.mark.usefixtures("indexes")
 def test_neither_the_list_nor_the_search_leaks_members_only_protocols(client, index):
     protocol(index, datetime.date(2018, 6, 6), "Öffentlich", "Navigator für alle.")
     restrict_to_members(protocol(index, datetime.date(2018, 9, 12), "Intern", "Navigator intern."))

@@ -77,6 +77,7 @@ def test_the_site_links_cost_two_queries_whatever_their_number(
     assert links["easy_language"] == "/tr/leichte-sprache/"
 
 
+@pytest.mark.usefixtures("indexes")
 def test_search_finds_pages_in_the_visitors_language_only_once(client, linked_site):
     response = client.get("/de/suche/", {"q": "Barrierefreiheit"})
     html = response.content.decode()
@@ -85,6 +86,7 @@ def test_search_finds_pages_in_the_visitors_language_only_once(client, linked_si
     assert '<p class="result__type">Information</p>' in html
 
 
+@pytest.mark.usefixtures("indexes")
 def test_search_results_come_in_pages(client, home, django_assert_max_num_queries):
     for number in range(12):
         StandardPageFactory(parent=home, title=f"Elternberatung {number}")

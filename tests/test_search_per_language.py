@@ -12,9 +12,12 @@ from home.localization import synchronise_locales, translate
 from tests.factories.home import ProtocolIndexPageFactory, StandardPageFactory
 from tests.factories.protocols import ProtocolPageFactory, agenda_item
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="stemming needs PostgreSQL's full-text search"
-)
+pytestmark = [
+    pytest.mark.usefixtures("indexes"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="stemming needs PostgreSQL's full-text search"
+    ),
+]
 
 COUNSELLING = {
     "en": {"Beratung": "Counselling", "Beratung für Eltern.": "Counselling for parents."},

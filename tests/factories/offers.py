@@ -24,23 +24,29 @@ class OfferPageFactory(wagtail_factories.PageFactory):
         model = OfferPage
         skip_postgeneration_save = True
 
+    # The vocabularies are parental many-to-many fields: set in memory, stored by one save.
     @factory.post_generation
     def categories(self, create, extracted, **kwargs):
         if extracted:
             self.categories.set(_by_slugs(Category, extracted))
-            self.save()
+            return True
 
     @factory.post_generation
     def target_groups(self, create, extracted, **kwargs):
         if extracted:
             self.target_groups.set(_by_slugs(TargetGroup, extracted))
-            self.save()
+            return True
 
     @factory.post_generation
     def languages(self, create, extracted, **kwargs):
         if extracted:
             self.languages.set([Language.objects.get_or_create(code=c)[0] for c in extracted])
-            self.save()
+            return True
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create and results and any(results.values()):
+            instance.save()
 
     @factory.post_generation
     def places(self, create, extracted, **kwargs):
