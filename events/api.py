@@ -45,15 +45,20 @@ from .forms import EventHintForm
 from .hints import submit_hint
 from .ical import FREQUENCY
 from .models import EventIndexPage, EventPage, EventStatus, Recurrence
-from .occurrences import BERLIN, NONE, next_occurrences, occurrences_between
+from .occurrences import (
+    BERLIN,
+    FIRST_DAY,
+    LAST_DAY,
+    NONE,
+    next_occurrences,
+    occurrences_between,
+)
 from .permissions import partners_for_restricted_user
 
 router = Router(tags=["events"])
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 366
-# Beyond these the arithmetic of dates overflows; no event lies there anyway.
-FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(9000, 1, 1)
 NEXT_DATES = 8
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -335,14 +340,16 @@ class HintIn(Schema):
     """The public form's fields. No image: send it to the editors when they ask."""
 
     title: str = Field(min_length=3, max_length=120)
-    start_date: IsoDate = Field(description="Not in the past.")
+    start_date: IsoDate = Field(description="Not in the past.", le=LAST_DAY)
     start_time: str = Field("", pattern=TIME, description="HH:MM; empty for all day.")
-    end_date: IsoDate | None = Field(None, description="Only if it lasts several days.")
+    end_date: IsoDate | None = Field(
+        None, description="Only if it lasts several days.", ge=FIRST_DAY, le=LAST_DAY
+    )
     end_time: str = Field("", pattern=TIME, description="HH:MM.")
     place_name: str = Field("", max_length=200)
     street: str = Field("", max_length=200)
     postcode: str = Field("", pattern=r"^(\d{5})?$")
-    district: str = Field("", max_length=100, description="A district slug.")
+    district: str = Field("", max_length=100, pattern=r"^[-a-z0-9]*$", description="A slug.")
     online_url: str = Field("", max_length=500)
     description: str = Field(min_length=20, max_length=5000)
     organiser_name: str = Field(min_length=1, max_length=200)

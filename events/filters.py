@@ -8,11 +8,12 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Category, District, Language
 
-from .occurrences import BERLIN
+from .occurrences import BERLIN, FIRST_DAY, LAST_DAY
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
@@ -38,12 +39,23 @@ class EventFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # "from" is a Python keyword, so these two cannot be declared as class attributes.
         date_widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-        self.fields["from"] = forms.DateField(label=_("From"), widget=date_widget)
-        self.fields["to"] = forms.DateField(label=_("Until"), widget=date_widget)
+        limits = [MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)]
+        self.fields["from"] = forms.DateField(
+            label=_("From"), widget=date_widget, validators=limits
+        )
+        self.fields["to"] = forms.DateField(label=_("Until"), widget=date_widget, validators=limits)
         for field in self.fields.values():
             field.required = False
         self.fields["district"].label_from_instance = lambda d: d.localized_name
         self.fields["category"].label_from_instance = lambda c: c.localized_name
+
+    def clean_month(self):
+        month = self.cleaned_data["month"]
+        if month:
+            first_day = dt.date(max(int(month[:4]), 1), int(month[5:]), 1)
+            for validator in self.fields["from"].validators:
+                validator(first_day)
+        return month
 
     def clean(self):
         data = super().clean()

@@ -5,6 +5,7 @@ import io
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -12,7 +13,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from home.abuse import HoneypotFormMixin
 from home.models import District
 
-from .occurrences import BERLIN
+from .occurrences import BERLIN, FIRST_DAY, LAST_DAY
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
@@ -27,7 +28,9 @@ def _partners():
 class EventHintForm(HoneypotFormMixin, forms.Form):
     title = forms.CharField(label=_("Title of the event"), min_length=3, max_length=120)
     start_date = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[MaxValueValidator(LAST_DAY)],
     )
     start_time = forms.TimeField(
         label=_("Start time"),
@@ -40,6 +43,7 @@ class EventHintForm(HoneypotFormMixin, forms.Form):
         required=False,
         help_text=_("Only if the event lasts several days."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)],
     )
     end_time = forms.TimeField(
         label=_("End time"),

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 BERLIN = ZoneInfo("Europe/Berlin")
+# Beyond these the arithmetic of dates overflows (a month view, an all-day end, a feed's
+# range); no event lies there. Dates outside are refused or ignored, never an error page.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(9000, 1, 1)
 
 NONE, WEEKLY, MONTHLY = "none", "weekly", "monthly"
 FAR_FUTURE = dt.datetime(9000, 1, 1, tzinfo=BERLIN)

@@ -10,6 +10,7 @@ from home.translation_overview import build_overview
 
 from .abuse import within_rate_limit
 from .forms import BarrierReportForm
+from .search_text import search_text
 from .tasks import notify_editors_of_barrier_report
 
 
@@ -24,13 +25,12 @@ def translation_overview(request):
 
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 
 
 def search(request):
     """Every public page in the visitor's language: the same page exists once per locale, so
     without the locale filter each hit would come back eight times."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = search_text(request.GET.get("q", ""))
     results = None
     if query:
         locale = Locale.objects.filter(language_code=get_language()).first()

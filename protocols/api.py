@@ -17,6 +17,7 @@ from home.api import (
     page_translations,
     paginate,
 )
+from home.search_text import search_text
 
 from .blocks import agenda_anchor
 from .models import ProtocolPage
@@ -106,9 +107,9 @@ def list_protocols(
     protocols, private_ids = _visible(request, locale)
     if year:
         protocols = protocols.filter(meeting_date__year=year)
-    if q.strip():
+    if q := search_text(q):
         with translation.override(locale):  # the search stems words in the active language
-            protocols = protocols.search(q.strip(), order_by_relevance=False)
+            protocols = protocols.search(q, order_by_relevance=False)
     items, facts = paginate(list(protocols), page, page_size)
     return {**facts, "results": [_summary(item, request, private_ids) for item in items]}
 

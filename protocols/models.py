@@ -10,11 +10,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import SectionIndexPage
+from home.search_text import search_text
 
 from .blocks import PARAGRAPH_FEATURES, AgendaBlock, AttachmentsBlock, agenda_anchor
 from .privacy import members_group_name, visible_to
-
-MAX_QUERY_LENGTH = 200
 
 
 class ProtocolIndexPage(SectionIndexPage):
@@ -39,7 +38,7 @@ class ProtocolIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         protocols, private_ids = self.protocols_for(request)
-        query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        query = search_text(request.GET.get("q", ""))
         if query:
             protocols = protocols.search(query, order_by_relevance=False)
         protocols = list(protocols)
