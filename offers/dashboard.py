@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import STALE_AFTER_DAYS, MistakeReport, OfferPage
 
@@ -25,10 +26,13 @@ class StaleOffersPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         # Translations share the source's dates, so the source pages are the ones to check.
+        editable = PagePermissionPolicy().instances_user_has_permission_for(
+            parent_context["request"].user, "change"
+        )
         offers = (
             OfferPage.objects.live()
             .stale()
-            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .filter(locale__language_code=settings.LANGUAGE_CODE, pk__in=editable.values("pk"))
             .select_related("provider")
             .order_by("last_checked", "title")
         )

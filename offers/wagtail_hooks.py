@@ -10,7 +10,11 @@ from .models import MistakeReport
 
 @hooks.register("construct_homepage_panels")
 def add_navigator_panels(request, panels):
-    panels.extend([StaleOffersPanel(), MistakeReportsPanel()])
+    """Each panel only for those who may act on it: mistake reports carry visitors' addresses,
+    so partner accounts never see them; the stale offers are those the user may edit."""
+    panels.append(StaleOffersPanel())
+    if request.user.has_perm("offers.change_mistakereport"):
+        panels.append(MistakeReportsPanel())
 
 
 @hooks.register("register_admin_urls")

@@ -132,3 +132,21 @@ def test_reported_mistakes_appear_on_the_dashboard_with_a_link(client, editor, n
     html = client.get("/admin/").content.decode()
     assert "Jetzt in der Kirchstraße" in html
     assert f"/admin/pages/{offer.pk}/edit/" in html
+
+
+def test_a_partner_account_sees_neither_visitors_reports_nor_offers_it_cannot_edit(
+    client, django_user_model, navigator, home
+):
+    offer = OfferPageFactory(parent=navigator, title="Babytreff", last_checked=LONG_AGO)
+    MistakeReport.objects.create(
+        offer=offer, kind="moved", message="Umgezogen", email="mutter@example.org"
+    )
+    partner = PartnerPageFactory(parent=home, title="Sportverein", with_accounts=True)
+    user = django_user_model.objects.create_user("sportverein", password="pw")
+    user.groups.add(partner.group)
+    client.force_login(user)
+    response = client.get("/admin/")
+    assert response.status_code == 200  # the partner's dashboard
+    html = response.content.decode()
+    assert "mutter@example.org" not in html and "Umgezogen" not in html
+    assert "Babytreff" not in html
