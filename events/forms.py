@@ -16,6 +16,9 @@ from home.models import District
 from .occurrences import BERLIN, FIRST_DAY, LAST_DAY
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+# Checked from the file's header, before decoding: a small file can hold a huge image (a
+# 17 KB PNG of 12000 x 12000 pixels took 1.7 GB to decode). A 24-megapixel photo fits.
+MAX_IMAGE_PIXELS = 25_000_000
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 
@@ -149,6 +152,11 @@ def strip_metadata(upload):
         with Image.open(upload) as image:
             if image.format not in IMAGE_FORMATS:
                 raise forms.ValidationError(_("Only JPEG, PNG, WebP or GIF images are possible."))
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                raise forms.ValidationError(
+                    _("The image has too many pixels (at most %(megapixels)s megapixels).")
+                    % {"megapixels": MAX_IMAGE_PIXELS // 1_000_000}
+                )
             image = ImageOps.exif_transpose(image)
             has_alpha = "A" in image.getbands() or "transparency" in image.info
             image = image.convert("RGBA" if has_alpha else "RGB")

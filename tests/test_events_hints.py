@@ -162,6 +162,16 @@ def test_an_image_over_five_megabytes_is_refused(client, index):
     assert "larger than 5 MB" in response.content.decode()
 
 
+def test_a_small_file_of_a_huge_image_is_refused_before_it_is_decoded(client, index):
+    bomb = io.BytesIO()
+    Image.new("1", (12000, 12000)).save(bomb, format="PNG")  # 144 megapixels in a few KB
+    upload = SimpleUploadedFile("bild.png", bomb.getvalue(), content_type="image/png")
+    response = submit(client, index, hint(image=upload))
+    html = response.content.decode()
+    assert "too many pixels (at most 25 megapixels)" in html and "Volksgarten" in html
+    assert not EventPage.objects.exists()
+
+
 def unused_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
