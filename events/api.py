@@ -340,11 +340,9 @@ class HintIn(Schema):
     """The public form's fields. No image: send it to the editors when they ask."""
 
     title: str = Field(min_length=3, max_length=120)
-    start_date: IsoDate = Field(description="Not in the past.", le=LAST_DAY)
+    start_date: IsoDate = Field(description="Not in the past.")
     start_time: str = Field("", pattern=TIME, description="HH:MM; empty for all day.")
-    end_date: IsoDate | None = Field(
-        None, description="Only if it lasts several days.", ge=FIRST_DAY, le=LAST_DAY
-    )
+    end_date: IsoDate | None = Field(None, description="Only if it lasts several days.")
     end_time: str = Field("", pattern=TIME, description="HH:MM.")
     place_name: str = Field("", max_length=200)
     street: str = Field("", max_length=200)

@@ -73,17 +73,18 @@ def _database_for_the_test_and_the_server(django_db_blocker):
         yield
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 375, "height": 812})
+def page_of_size(browser, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
     context.set_default_timeout(10_000)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    yield from page_of_size(browser, 375, 812)
 
 
 @pytest.fixture
 def desktop(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
+    yield from page_of_size(browser, 1280, 900)
