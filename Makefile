@@ -22,7 +22,7 @@ demo: setup
 
 run: demo
 	@echo "Familientisch runs at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
 
 # Both cores (pytest-xdist); `TEST_WORKERS=0` runs in one process. Outside CI the test database
 # is kept between runs (`PYTEST_ARGS=--create-db` starts a new one after changing migrations).

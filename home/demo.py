@@ -8,6 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
+from wagtail_localize.models import TranslationSource
 
 from . import demo_pages
 from .localization import ensure_locales, translate
@@ -83,9 +84,13 @@ def translation_memory(language):
 
 
 def translate_demo_content(instances):
+    sources = {}  # each instance's segments are extracted once, not once per language
     for language in DEMO_TRANSLATION_LANGUAGES:
         memory = translation_memory(language)
         for instance in instances:
             existing = instance.get_translations().filter(locale__language_code=language).first()
             if existing is None or getattr(existing, "alias_of_id", None):
-                translate(instance, language, memory)
+                key = (instance._meta.label, instance.pk)
+                if key not in sources:
+                    sources[key] = TranslationSource.update_or_create_from_instance(instance)[0]
+                translate(instance, language, memory, source=sources[key])

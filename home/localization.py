@@ -68,12 +68,13 @@ def alias_missing_trees(source, locale):
         aliased = page.path
 
 
-def translate(instance, language_code, strings, *, publish=True):
+def translate(instance, language_code, strings, *, publish=True, source=None):
     """Translate a page or snippet through wagtail-localize, the way a translator's PO file
     would: each source string found in `strings` gets its translation; the others stay German.
-    Returns the translated instance."""
+    `source`: its TranslationSource, when the caller has just brought it up to date. Returns
+    the translated instance."""
     locale = Locale.objects.get(language_code=language_code)
-    translation = translation_for(instance, locale)
+    translation = translation_for(instance, locale, source)
     po = translation.export_po()
     for entry in po:
         entry.msgstr = strings.get(entry.msgid, "")
@@ -82,10 +83,10 @@ def translate(instance, language_code, strings, *, publish=True):
     return instance.get_translation(locale)
 
 
-def translation_for(instance, locale):
+def translation_for(instance, locale, source=None):
     """The wagtail-localize Translation of `instance` into `locale`, brought up to date with
     the current source content."""
-    source, _ = TranslationSource.update_or_create_from_instance(instance)
+    source = source or TranslationSource.update_or_create_from_instance(instance)[0]
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
