@@ -1,10 +1,12 @@
 import logging
+import sys
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.http import JsonResponse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
@@ -46,3 +48,13 @@ def healthz(request):
             results[name] = "ok"
     healthy = all(result == "ok" for result in results.values())
     return JsonResponse(results, status=200 if healthy else 503)
+
+
+def server_error(request):
+    """The 500 page; when the database is what failed, the same text as 503 with Retry-After,
+    so that the proxy and crawlers come back later rather than take the page for broken."""
+    response = defaults.server_error(request)
+    if isinstance(sys.exception(), DatabaseError):
+        response.status_code = 503
+        response["Retry-After"] = str(getattr(settings, "DATABASE_RETRY_AFTER", 30))
+    return response

@@ -15,6 +15,9 @@ from operations.views import healthz
 
 sitemaps = language_sitemaps()
 
+# 400.html, 403_csrf.html and 404.html are Django's own handlers' templates (templates/).
+handler500 = "operations.views.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),

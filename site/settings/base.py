@@ -3,6 +3,7 @@ the environment, so moving from a laptop to a cluster never needs a code edit.""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -200,7 +201,16 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Mails go through the task queue (operations/mail.py): sending only enqueues them, the task
+# delivers them with MAIL_DELIVERY_BACKEND (the EMAIL_BACKEND variable) and tries again after
+# each of MAIL_RETRY_DELAYS seconds, so a mail server that is down loses no mail and never
+# fails a visitor's request. EMAIL_TIMEOUT keeps a hanging server from blocking a worker.
+EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"
+MAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+MAIL_RETRY_DELAYS = [int(s) for s in env_list("MAIL_RETRY_DELAYS", "60,600,3600,21600,86400")]
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -324,3 +334,42 @@ INSTALLED_APPS += ["leaflet"]
 NAVIGATOR_MAP_TILES_URL = os.environ.get("NAVIGATOR_MAP_TILES_URL", "")
 NAVIGATOR_MAP_ATTRIBUTION = os.environ.get("NAVIGATOR_MAP_ATTRIBUTION", "")
 NAVIGATOR_EDITORS_EMAILS = env_list("NAVIGATOR_EDITORS_EMAILS")
+
+# Content-Security-Policy (django-csp) on every public page and the API docs: scripts and
+# styles only from this site, nothing loaded from elsewhere but the map tiles and the media
+# storage when they are configured, no framing by other sites. Inline styles stay allowed
+# (Leaflet and Wagtail's user bar set them); inline scripts never. The admin sets its own
+# headers: Wagtail's editor still needs inline scripts.
+INSTALLED_APPS += ["csp", "ninja"]  # ninja: the API docs' Swagger files are served locally
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+
+
+def _origin(url):
+    parts = urlsplit(url.replace("{s}", "*"))  # Leaflet's {s}: the tile server's subdomains
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+_s3 = STORAGES["default"].get("OPTIONS", {})
+_media_origins = [
+    _origin(MEDIA_URL),
+    _origin(_s3.get("endpoint_url") or ""),
+    _s3.get("custom_domain") and f"https://{_s3['custom_domain']}",
+    "bucket_name" in _s3 and not _s3.get("endpoint_url") and "https://*.amazonaws.com",
+]
+_image_origins = [o for o in [_origin(NAVIGATOR_MAP_TILES_URL), *_media_origins] if o]
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *_image_origins],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}

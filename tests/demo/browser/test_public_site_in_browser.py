@@ -89,6 +89,11 @@ def test_an_arabic_page_keeps_postcode_and_city_and_phone_number_in_their_order(
 
 def test_every_page_stays_within_the_budget_and_on_the_site(demo_site, phone):
     network = NetworkLog(phone)
+    refused = []  # what the Content-Security-Policy blocked: the site's own code must not need it
+    phone.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and refused.append(message.text),
+    )
     own_host = urlsplit(demo_site).netloc
     weights = {}
     for language in ["de", "ar"]:
@@ -97,6 +102,7 @@ def test_every_page_stays_within_the_budget_and_on_the_site(demo_site, phone):
             visit(phone, demo_site, path)
             weights[path] = network.weight
             assert network.hosts == {own_host}, f"{path} talks to {network.hosts - {own_host}}"
+            assert not refused, f"{path}: {refused}"
     heaviest = max(weights, key=weights.get)
     print(f"heaviest page: {heaviest}, {weights[heaviest]} bytes of HTML, CSS and JS")
     assert weights[heaviest] <= BUDGET_BYTES, f"{heaviest} weighs {weights[heaviest]} bytes"
