@@ -172,7 +172,7 @@ def _period(date_from, date_to, notes):
 
 
 def _events_in(language):
-    return EventPage.objects.live().filter(locale__language_code=language)
+    return EventPage.objects.live().public().filter(locale__language_code=language)
 
 
 # "from" is a Python keyword: the parameters are named by alias.

@@ -29,7 +29,7 @@ def upcoming_days():
 
 
 def events_below(index, filters):
-    events = EventPage.objects.live().child_of(index)
+    events = EventPage.objects.live().public().child_of(index)
     return (
         filters.apply(events)
         .select_related("district", "organiser")

@@ -7,14 +7,22 @@ minutes made private in German were listed by the English search. So whenever th
 restrictions of a page change (created, edited, groups changed, removed), every other version
 of it (same translation key) is given the same restrictions. The last change wins, whichever
 language it was made in.
+
+Privacy also reaches what shows a page's title or files elsewhere: the admin's page chooser
+and the documents (attachments) that only private pages use.
 """
 
 from contextlib import contextmanager
 
 from asgiref.local import Local
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 _mirroring = Local()
 
@@ -88,4 +96,42 @@ def connect():
     )
     m2m_changed.connect(
         _groups_changed, sender=PageViewRestriction.groups.through, dispatch_uid="mirror-groups"
+    )
+
+
+def choosable_by(pages, user):
+    """The pages of the admin's page chooser that `user` may see: those they may edit, and
+    otherwise only what any visitor sees (live, public, with no unpublished draft, whose title
+    the chooser would show). A partner linking to another page never learns the titles of other
+    partners' drafts or of members-only minutes."""
+    if user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, ["change", "publish"]
+    )
+    public = Page.objects.live().public().filter(has_unpublished_changes=False)
+    return pages.filter(Q(pk__in=editable.values("pk")) | Q(pk__in=public.values("pk")))
+
+
+def restrictions_guarding(document):
+    """The view restrictions a visitor must pass to download `document`: those of the pages
+    that use it (Wagtail's reference index), when none of them is live and public. A document
+    of members-only minutes is as private as the minutes; one that a public page also links
+    to, or that no page uses, is governed by its collection alone (Wagtail's own check)."""
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type)
+    pages = Page.objects.filter(pk__in=[int(pk) for pk in ids.values_list("object_id", flat=True)])
+    if not pages or pages.live().public().exists():
+        return []
+    return [restriction for page in pages for restriction in page.get_view_restrictions()]
+
+
+def may_download(document, request):
+    restrictions = restrictions_guarding(document)
+    return (
+        not restrictions
+        or any(restriction.accept_request(request) for restriction in restrictions)
+        or policy_registry.get_by_type(get_document_model()).user_has_permission_for_instance(
+            request.user, "change", document
+        )
     )

@@ -219,7 +219,7 @@ def list_offers(
 
 
 def _offers_in(language):
-    return OfferPage.objects.live().filter(locale__language_code=language)
+    return OfferPage.objects.live().public().filter(locale__language_code=language)
 
 
 def _place(place):

@@ -83,6 +83,7 @@ def build_entries(locale, today):
 
     offers = (
         OfferPage.objects.live()
+        .public()
         .current(today)
         .filter(locale=locale)
         .order_by("title", "pk")

@@ -301,6 +301,7 @@ def service(offer, request, providers, offset):
 def _offers(language):
     return (
         OfferPage.objects.live()
+        .public()
         .current()
         .filter(locale__language_code=language)
         .select_related("provider")
