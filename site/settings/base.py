@@ -287,6 +287,10 @@ MACHINE_TRANSLATORS = {
     "offline": ("wagtail_localize.machine_translators.dummy.DummyTranslator", {}),
     "deepl": (
         "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+# Documents are always streamed through /documents/<id>/<name>, never redirected to their file
+# URL: there the privacy of the pages that use them is checked (home/restrictions.py). The
+# proxy must not serve MEDIA_ROOT/documents itself (docs/production.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
         {"AUTH_KEY": os.environ.get("DEEPL_AUTH_KEY", ""), "FORMALITY": "prefer_less"},
     ),
     "google": (
