@@ -77,11 +77,12 @@ class EventHintForm(HoneypotFormMixin, forms.Form):
         help_text=_("What happens, who it is for, what it costs, whether to register."),
     )
     organiser_name = forms.CharField(label=_("Organiser"), max_length=200)
+    # Only for a logged-in partner account, among its own organisations: anyone else could
+    # otherwise publish in a partner's name. Removed from the form for everyone else.
     partner = forms.ModelChoiceField(
         label=_("Partner of the network"),
         queryset=_partners(),
-        required=False,
-        help_text=_("If the organiser is a member of the Familientisch."),
+        help_text=_("The event appears on this partner's page once it is published."),
     )
     contact_email = forms.EmailField(
         label=_("Contact email for questions"),
@@ -98,10 +99,16 @@ class EventHintForm(HoneypotFormMixin, forms.Form):
         label=_("I agree that my details are stored to check and publish this event."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, own_partners=None, **kwargs):
+        """`own_partners`: the partner pages of the logged-in partner account sending the form
+        (`partners_for_restricted_user`), None for every other sender."""
         super().__init__(*args, **kwargs)
         self.fields["district"].label_from_instance = lambda district: district.localized_name
-        self.fields["partner"].queryset = _partners()
+        if own_partners is None:
+            del self.fields["partner"]
+        else:
+            self.fields["partner"].queryset = own_partners
+            self.fields["partner"].initial = own_partners.first()
 
     def clean_start_date(self):
         day = self.cleaned_data["start_date"]

@@ -26,4 +26,5 @@ class HintContactPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["contact"] = self.contact()
+            context["page"] = self.instance
             return context

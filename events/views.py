@@ -19,6 +19,7 @@ from .forms import EventHintForm
 from .hints import submit_hint
 from .models import EventPage, retention_days
 from .occurrences import BERLIN, next_occurrences, occurrences_between
+from .permissions import partners_for_restricted_user
 
 PAGE_SIZE = 20
 DATES_PER_EVENT = 4
@@ -147,10 +148,11 @@ def privacy_page():
 
 def submit_view(index, request):
     context = {"page": index, "privacy_page": privacy_page(), "retention_days": retention_days()}
+    own_partners = partners_for_restricted_user(request.user)
     if request.method != "POST":
-        context["form"] = EventHintForm()
+        context["form"] = EventHintForm(own_partners=own_partners)
         return TemplateResponse(request, "events/event_hint_form.html", context)
-    form = EventHintForm(request.POST, request.FILES)
+    form = EventHintForm(request.POST, request.FILES, own_partners=own_partners)
     context["form"] = form
     if not within_rate_limit(request, "event-hint"):
         form.add_error(None, _("Too many hints from your address. Please try again in an hour."))
