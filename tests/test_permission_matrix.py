@@ -1,0 +1,138 @@
+"""Who may see what: every role against every admin view and public surface that shows private
+content or visitors' personal data, one row per role (in the style of Integreat CMS's
+role-by-view tests). A new view, API field, upload, mail or search surface gets its column here.
+
+Outcomes: "sees" (the private detail is in the answer), "hidden" (answered, without it),
+"login" (sent to a login page), "denied" (403/404, or sent away with a message)."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import APIToken, PageViewRestriction
+
+from events.models import EventPage
+from home.models import BarrierReport
+from offers.models import MistakeReport
+from protocols.privacy import members_group, restrict_to_members
+from tests.factories.home import EventIndexPageFactory, ProtocolIndexPageFactory
+from tests.factories.offers import OfferPageFactory, build_navigator
+from tests.factories.partners import PartnerIndexPageFactory, PartnerPageFactory
+from tests.factories.protocols import DocumentFactory, ProtocolPageFactory, agenda_item
+from tests.test_events_hints import hint, submit
+
+pytestmark = pytest.mark.usefixtures("indexes")  # search surfaces and document privacy
+
+ROLES = ["anonymous", "member", "partner_a", "partner_b", "editor", "moderator", "admin"]
+
+# Surface: (address, private detail). The world below puts each detail in exactly one place.
+SURFACES = {
+    "members-only minutes": ("{minutes_url}", "Haushaltsentwurf 2027"),
+    "their attachment": ("{attachment_url}", "%PDF"),
+    "site search": ("/de/suche/?q=Haushaltsentwurf", "Sitzung im Herbst"),
+    "protocols API": ("/api/v1/protocols/", "Sitzung im Herbst"),
+    "private offer in API": ("/api/v1/offers/", "Internes Fachforum"),
+    "hint sender (admin)": ("/admin/pages/{hint_id}/edit/", "sender@hinweis.example"),
+    "mistake report": (
+        "/admin/snippets/offers/mistakereport/edit/{report_id}/",
+        "mutter@melden.example",
+    ),
+    "barrier reports": ("/admin/snippets/home/barrierreport/", "vater@barriere.example"),
+    "dashboard": ("/admin/", "mutter@melden.example"),
+    "partner B's page (edit)": ("/admin/pages/{partner_b_id}/edit/", "Kinderhilfe Regen"),
+    "page chooser": ("/admin/choose-page/search/?q=Kinderhilfe", "Fusion geplant"),
+    "translation overview": ("/admin/translations/", "Sitzung im Herbst"),
+    "documents (admin)": ("/admin/documents/?q=Haushalt", "Haushaltsplan"),
+}
+
+L, S, H, D = "login", "sees", "hidden", "denied"
+EXPECTED = {  # columns in the order of SURFACES
+    "anonymous": [L, L, H, H, H, L, L, L, L, L, L, L, L],
+    "member": [S, S, H, S, H, L, L, L, L, L, L, L, L],
+    "partner_a": [L, D, H, H, H, D, D, D, H, D, H, D, D],
+    "partner_b": [L, D, H, H, H, D, D, D, H, S, S, D, D],
+    "editor": [L, S, H, H, H, S, D, D, H, S, S, S, S],
+    "moderator": [L, S, H, H, H, S, D, D, H, S, S, S, S],
+    "admin": [S, S, H, S, H, S, S, S, S, S, S, S, S],
+}
+
+
+@pytest.fixture
+def world(client, home):
+    """One of everything that is private, each with a detail only it contains."""
+    partners = PartnerIndexPageFactory(parent=home)
+    partner_a = PartnerPageFactory(
+        parent=partners, title="Familienzentrum Sonne", with_accounts=True
+    )
+    partner_b = PartnerPageFactory(parent=partners, title="Kinderhilfe Regen", with_accounts=True)
+    partner_b.title = "Kinderhilfe Regen Fusion geplant"
+    partner_b.save_revision()
+    document = DocumentFactory(title="Haushaltsplan")
+    minutes = ProtocolPageFactory(
+        parent=ProtocolIndexPageFactory(parent=home),
+        title="Sitzung im Herbst",
+        agenda=[agenda_item(1, "Geld", "Haushaltsentwurf 2027")],
+        attachments=[{"type": "attachment", "value": {"document": document.pk, "title": ""}}],
+    )
+    restrict_to_members(minutes)
+    navigator = build_navigator(home)
+    offer = OfferPageFactory(parent=navigator, title="Babytreff", places=[{"district": "bezirk-1"}])
+    private_offer = OfferPageFactory(parent=navigator, title="Internes Fachforum")
+    PageViewRestriction.objects.create(page=private_offer, restriction_type="login")
+    report = MistakeReport.objects.create(
+        offer=offer, kind="moved", message="Umgezogen", email="mutter@melden.example"
+    )
+    BarrierReport.objects.create(
+        page_url="https://x.example/de/", description="Kontrast", email="vater@barriere.example"
+    )
+    events = EventIndexPageFactory(parent=home)
+    submit(client, events, hint(contact_email="sender@hinweis.example"))
+    event = EventPage.objects.get(locale__language_code="de", title=hint()["title"])
+    return {
+        "minutes_url": minutes.url,
+        "attachment_url": document.url,
+        "hint_id": event.pk,
+        "report_id": report.pk,
+        "partner_b_id": partner_b.pk,
+        "groups": {"partner_a": partner_a.group, "partner_b": partner_b.group},
+    }
+
+
+def user_in_role(role, world, django_user_model):
+    if role == "anonymous":
+        return None
+    if role == "admin":
+        return django_user_model.objects.create_superuser(role, password="pw")
+    user = django_user_model.objects.create_user(role, password="pw")
+    group = {
+        "member": members_group(),
+        "editor": Group.objects.get(name="Editors"),
+        "moderator": Group.objects.get(name="Moderators"),
+    }.get(role) or world["groups"][role]
+    user.groups.add(group)
+    return user
+
+
+def outcome(response, detail):
+    if response.status_code in (301, 302):
+        return L if "login" in response["Location"] else D
+    if response.status_code in (401, 403, 404):
+        return D
+    assert response.status_code == 200, response.status_code
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return S if detail in body.decode(errors="replace") else H
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_sees_exactly_what_it_may(client, world, django_user_model, role):
+    user = user_in_role(role, world, django_user_model)
+    headers = {}
+    if user is not None:
+        client.force_login(user)
+        headers["authorization"] = f"Bearer {APIToken.create_token(user=user, name='app')[1]}"
+    seen = []
+    for address, detail in SURFACES.values():
+        address = address.format(**world)
+        api = address.startswith("/api/")
+        seen.append(outcome(client.get(address, headers=headers if api else {}), detail))
+    assert dict(zip(SURFACES, seen, strict=True)) == dict(
+        zip(SURFACES, EXPECTED[role], strict=True)
+    )
