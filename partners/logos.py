@@ -1,31 +1,22 @@
 """Checks on logo files: the type is read from the content (never trusted from the name), the
-size is limited, and an SVG is accepted only when it cannot run code or fetch anything.
+size is limited, and an SVG is used only when the cleaner (partners/svg.py) would take nothing
+out of it.
 
-An SVG is a document, not a picture: served from our own domain, a `<script>` or an `onload`
-in it runs with the site's cookies, and an external reference leaks visitors' addresses to a
-third party. So the check is an allow-nothing-dangerous walk over the parsed tree.
+Every SVG upload to the image library is cleaned before it is stored (partners/image_forms.py),
+so this refuses only a file stored before that, verbatim, which may still hold a script.
 """
 
 import os
-import re
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import ParseError, fromstring
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from .svg import UNSAFE_MESSAGE, clean_svg
+
 LOGO_FORMATS = {"png": "PNG", "jpeg": "JPEG", "webp": "WebP", "svg": "SVG"}
 EXTENSION_FORMATS = {"png": "png", "jpg": "jpeg", "jpeg": "jpeg", "webp": "webp", "svg": "svg"}
-
-# Elements that run code or embed another document.
-FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
-REFERENCE_ATTRIBUTES = {"href", "src"}
-EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
-DANGEROUS_VALUE = re.compile(r"javascript:|@import", re.IGNORECASE)
-# CSS escapes can spell url( or @import in a way no pattern catches; logos do not need them.
-CSS_ESCAPE = "\\"
 
 
 def logo_max_size():
@@ -41,61 +32,15 @@ def sniff_format(data):
         return "jpeg"
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "webp"
-    # Text: an SVG document; check_svg() then makes sure its root really is <svg>.
+    # Text: an SVG document; clean_svg() then makes sure its root really is <svg>.
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and b"<svg" in head.lower():
         return "svg"
     return None
 
 
-def _local_name(qualified):
-    return qualified.rsplit("}", 1)[-1].lower()
-
-
-def _unsafe_css(text):
-    return bool(EXTERNAL_URL.search(text)) or CSS_ESCAPE in text
-
-
-def check_svg(data):
-    """Raise ValidationError unless the SVG document is safe to serve from our domain."""
-    unsafe = ValidationError(
-        _(
-            "This SVG contains scripts, event handlers or references to other addresses. "
-            "Please export it again as a plain SVG, or upload a PNG."
-        ),
-        code="unsafe_svg",
-    )
-    try:
-        # defusedxml refuses entities (billion laughs, external files); a plain DOCTYPE, as
-        # older drawing programs write it, is harmless because nothing is fetched.
-        root = fromstring(data)
-    except DefusedXmlException as error:
-        raise unsafe from error
-    except (ParseError, ValueError) as error:
-        raise ValidationError(
-            _("This SVG file cannot be read. Is it damaged?"), code="invalid_svg"
-        ) from error
-    if _local_name(root.tag) != "svg":
-        raise ValidationError(_("This file is not an SVG image."), code="invalid_svg")
-    for element in root.iter():
-        if _local_name(element.tag) in FORBIDDEN_ELEMENTS:
-            raise unsafe
-        if _local_name(element.tag) == "style" and _unsafe_css(element.text or ""):
-            raise unsafe
-        for name, value in element.attrib.items():
-            name = _local_name(name)
-            if name.startswith("on") or DANGEROUS_VALUE.search(value):
-                raise unsafe
-            if name in REFERENCE_ATTRIBUTES and not value.strip().startswith("#"):
-                raise unsafe
-            if EXTERNAL_URL.search(value) or (name == "style" and _unsafe_css(value)):
-                raise unsafe
-        if DANGEROUS_VALUE.search(element.text or ""):
-            raise unsafe
-
-
 def validate_logo_file(file, name=None):
     """Check an uploaded or stored logo: size first (without reading a huge file), then the
-    format by content, which must match the file name's extension, then SVG safety."""
+    format by content, which must match the file name's extension, then that an SVG is clean."""
     size, limit = file.size, logo_max_size()
     if size > limit:
         raise ValidationError(
@@ -118,8 +63,8 @@ def validate_logo_file(file, name=None):
             code="logo_extension_mismatch",
             params={"extension": extension, "found": LOGO_FORMATS[found]},
         )
-    if found == "svg":
-        check_svg(data)
+    if found == "svg" and clean_svg(data).removed:
+        raise ValidationError(UNSAFE_MESSAGE, code="unsafe_svg")
 
 
 def validate_logo_image(image):

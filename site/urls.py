@@ -40,7 +40,10 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from operations.media import serve_media
+
+    # With the headers that keep an uploaded SVG from running script (operations/media.py).
+    urlpatterns += static(settings.MEDIA_URL, serve_media, document_root=settings.MEDIA_ROOT)
 
 # Every public page carries its language in the path; "/" is redirected by LocaleMiddleware
 # to the visitor's preferred language (Accept-Language), German when none fits.

@@ -1,5 +1,6 @@
 """Partner logos: PNG, JPEG, WebP or SVG, told apart by their content; an SVG only when it can
-neither run code nor fetch anything; never larger than the logo limit."""
+neither run code nor fetch anything (uploads are cleaned, tests/test_svg_uploads_are_cleaned.py;
+a file stored verbatim before that is refused); never larger than the logo limit."""
 
 import io
 
@@ -21,7 +22,11 @@ from tests.factories.partners import (
     png_bytes,
 )
 
-SVG_OPEN = b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+# A drawing, then in each case something the cleaner would take out of it.
+SVG_OPEN = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+    b'<rect width="90" height="40" fill="#0b5a8a"/>'
+)
 
 UNSAFE_SVGS = {
     "script": SVG_OPEN + b"<script>alert(document.cookie)</script></svg>",
@@ -35,6 +40,15 @@ UNSAFE_SVGS = {
     "escaped css": SVG_OPEN + b'<rect style="fill: \\75rl(https://x.example/a)"/></svg>',
     "foreignObject": SVG_OPEN + b"<foreignObject><div>hi</div></foreignObject></svg>",
     "entity expansion": b'<!DOCTYPE svg [<!ENTITY a "aaaa">]>' + SVG_OPEN + b"&a;</svg>",
+    "animated javascript link": SVG_OPEN
+    + b'<a><rect width="9" height="9"/><set attributeName="href" to="java&#9;script:x()"/></a>'
+    + b"</svg>",
+    "style sheet instruction": b'<?xml-stylesheet href="https://x.example/a.css"?>'
+    + SVG_OPEN
+    + b'<rect width="9" height="9"/></svg>',
+    "css image-set": SVG_OPEN
+    + b'<rect width="9" height="9" style="fill: image-set(\'https://x.example/a.png\' 1x)"/>'
+    + b"</svg>",
 }
 
 
@@ -47,7 +61,7 @@ def message(error):
 
 
 @pytest.mark.parametrize("content", UNSAFE_SVGS.values(), ids=UNSAFE_SVGS.keys())
-def test_an_svg_that_could_run_code_or_fetch_something_is_refused(content):
+def test_a_stored_svg_that_could_run_code_or_fetch_something_is_refused_as_a_logo(content):
     with pytest.raises(ValidationError) as error:
         validate_logo_file(upload("logo.svg", content))
     assert "scripts, event handlers or references to other addresses" in message(error)
@@ -90,14 +104,21 @@ def test_a_20_mb_file_is_refused_with_its_size_and_the_limit():
     assert "This file is 20.0\xa0MB; a logo may be at most 2.0\xa0MB." in message(error)
 
 
-def test_the_admin_image_library_refuses_an_unsafe_svg(admin_client, db):
+def test_an_unsafe_svg_uploaded_to_the_library_is_cleaned_and_then_taken_as_a_logo(
+    admin_client, home
+):
     response = admin_client.post(
         "/admin/images/add/",
-        {"title": "Logo", "file": upload("logo.svg", UNSAFE_SVGS["onload"])},
+        {"title": "Logo", "file": upload("logo.svg", UNSAFE_SVGS["handler on a child"])},
     )
-    assert response.status_code == 200
-    assert "scripts, event handlers or references" in response.content.decode()
-    assert not get_image_model().objects.exists()
+    assert response.status_code == 302
+    image = get_image_model().objects.get()
+    partner = PartnerPageFactory(parent=PartnerIndexPageFactory(parent=home))
+    data = edit_form_data(admin_client, partner)
+    data["logo"] = image.pk
+    assert admin_client.post(f"/admin/pages/{partner.pk}/edit/", data).status_code == 302
+    partner.refresh_from_db()
+    assert partner.get_latest_revision_as_object().logo == image
 
 
 def test_the_admin_image_library_takes_a_plain_svg(admin_client, db):
