@@ -1,11 +1,9 @@
 """The review of event hints: the Wagtail workflow "Event hint review" and the mails around it.
 
-Every mail is sent after the hint is stored, and a mail server that is down is logged, never
-shown to the visitor: nothing sent in is lost because of mail.
+Every mail is sent after the hint is stored, through the site's mail queue (EMAIL_BACKEND,
+operations/mail.py in this project), which retries it when the mail server is down: nothing
+sent in is lost because of mail, and the visitor never sees a mail error.
 """
-
-import logging
-import smtplib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,8 +20,6 @@ from wagtail.models import (
     WorkflowTask,
 )
 from wagtail.signals import page_published, workflow_rejected
-
-logger = logging.getLogger(__name__)
 
 WORKFLOW_NAME = "Event hint review"
 TASK_NAME = "Event hint approval"
@@ -47,18 +43,11 @@ def ensure_hint_workflow(index):
     return workflow
 
 
-def send_safely(subject, template, context, recipients):
-    """Send one plain-text mail; False (and a log entry) if the mail server fails."""
+def send_text(subject, template, context, recipients):
+    """One plain-text mail to the recipients that have an address."""
     recipients = [address for address in recipients if address]
-    if not recipients:
-        return False
-    body = render_to_string(template, context)
-    try:
-        send_mail(subject, body, None, recipients)
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Event hint mail %r could not be sent", subject)
-        return False
-    return True
+    if recipients:
+        send_mail(subject, render_to_string(template, context), None, recipients)
 
 
 def admin_url(page):
@@ -74,14 +63,14 @@ def notify_new_hint(page, contact):
     )
     context = {"page": page, "contact": contact, "admin_url": admin_url(page)}
     with translation.override(settings.LANGUAGE_CODE):
-        send_safely(
+        send_text(
             str(_("New event hint %(reference)s")) % {"reference": contact.reference},
             "events/mail/hint_for_editors.txt",
             context,
             list(editors),
         )
     with translation.override(contact.language):
-        send_safely(
+        send_text(
             str(_("Your event hint %(reference)s")) % {"reference": contact.reference},
             "events/mail/hint_received.txt",
             context,
@@ -91,7 +80,7 @@ def notify_new_hint(page, contact):
 
 def _notify_submitter(contact, subject, template, **context):
     with translation.override(contact.language):
-        send_safely(
+        send_text(
             str(subject) % {"reference": contact.reference},
             template,
             {"contact": contact, "page": contact.page, **context},

@@ -79,5 +79,8 @@ def remind_provider(request, page_id):
         recipient_list=[address],
     )
     OfferPage.objects.filter(pk=offer.pk).update(provider_reminded_at=timezone.now())
-    messages.success(request, _("Reminder sent to %(address)s.") % {"address": address})
+    # The mail is queued, not yet sent: the message says no more than that.
+    messages.success(
+        request, _("Reminder to %(address)s queued for sending.") % {"address": address}
+    )
     return redirect("wagtailadmin_home")

@@ -6,12 +6,14 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.test import override_settings
 from wagtail.models import Locale
 
 from home.models import District, Quarter
 from offers.models import MistakeReport, OfferPage, OfferPlace
 from tests.factories.offers import OfferPageFactory, build_navigator
 from tests.factories.partners import PartnerPageFactory
+from tests.mail_server import SMTPServer, queued_mail, task_states
 
 LONG_AGO = datetime.date.today() - datetime.timedelta(days=200)
 
@@ -109,6 +111,17 @@ def test_one_click_reminds_the_provider_and_records_it(client, editor, navigator
     assert offer.title in mail.outbox[0].body
     offer.refresh_from_db()
     assert offer.provider_reminded_at is not None
+
+
+def test_the_editor_is_told_the_reminder_is_queued_not_that_it_was_sent(
+    client, editor, navigator, django_capture_on_commit_callbacks
+):
+    offer = OfferPageFactory(parent=navigator, last_checked=LONG_AGO, email="angebot@example.org")
+    with SMTPServer() as server, override_settings(**queued_mail(server)):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(f"/admin/offers/{offer.pk}/remind/", follow=True)
+        assert "Reminder to angebot@example.org queued for sending." in response.content.decode()
+        assert task_states() == {"READY": 1}
 
 
 def test_without_a_provider_address_the_offer_email_is_reminded(client, editor, navigator):

@@ -4,6 +4,7 @@ engines, and a form to report a mistake that reaches the editors."""
 import datetime
 import json
 import re
+import time
 
 import pytest
 from django.core import mail
@@ -13,6 +14,7 @@ from django.test import override_settings
 from offers.models import MistakeReport
 from tests.factories.offers import OfferPageFactory, build_navigator
 from tests.factories.partners import PartnerPageFactory
+from tests.mail_server import SMTPServer, queued_mail, recipients, run_due_tasks, task_states
 
 MONDAY_MORNING = [
     {"type": "slot", "value": {"weekday": "0", "opens": "09:00", "closes": "12:00"}},
@@ -118,6 +120,30 @@ def test_a_mistake_report_is_stored_before_the_editors_are_mailed(client, offer)
     assert StoredFirstBackend.stored_at_send == 1
     assert mail.outbox[0].to == ["redaktion@example.org"]
     assert "Thank you" in client.get(response["Location"]).content.decode()
+
+
+def test_a_mistake_report_waits_for_a_mail_server_that_is_down_and_reaches_the_editors(
+    client, offer, django_capture_on_commit_callbacks
+):
+    with (
+        SMTPServer() as server,
+        override_settings(
+            NAVIGATOR_EDITORS_EMAILS=["redaktion@example.org"], **queued_mail(server)
+        ),
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(offer.url, {"kind": "closed", "message": "Seit Mai zu."})
+        assert response.status_code == 302
+        assert MistakeReport.objects.get().message == "Seit Mai zu."
+        assert "Thank you! Our editors will check your hint." in (
+            client.get(response["Location"]).content.decode()
+        )
+        run_due_tasks()
+        assert task_states() == {"FAILED": 1, "READY": 1}
+        server.refusing = False
+        time.sleep(0.6)
+        run_due_tasks()
+    assert recipients(server) == ["redaktion@example.org"]
 
 
 def test_a_report_with_errors_keeps_the_values_and_ties_errors_to_fields(client, offer):

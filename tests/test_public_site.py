@@ -3,6 +3,7 @@ barrier reports, error pages and responsive images."""
 
 import json
 import re
+import time
 
 import pytest
 from django.core import mail
@@ -16,6 +17,7 @@ from wagtail_factories import ImageFactory
 from home.localization import synchronise_locales
 from home.models import BarrierReport, SiteLinks
 from tests.factories.home import StandardPageFactory
+from tests.mail_server import SMTPServer, queued_mail, recipients, run_due_tasks, task_states
 
 
 @pytest.fixture
@@ -124,6 +126,28 @@ def test_a_barrier_report_is_stored_and_editors_are_told(
     assert mail.outbox[0].to == ["redaktion@example.org"]
     assert f"/admin/snippets/home/barrierreport/edit/{report.pk}/" in mail.outbox[0].body
     assert 'role="status"' in client.get(response["Location"]).content.decode()
+
+
+def test_a_barrier_report_reaches_the_editors_once_the_mail_server_is_back(
+    client, home, django_user_model, django_capture_on_commit_callbacks
+):
+    django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "pw")
+    with SMTPServer() as server, override_settings(**queued_mail(server)):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/de/barriere-melden/",
+                {"page_url": "http://localhost/de/", "description": "Kontrast zu schwach"},
+            )
+        assert response.status_code == 302
+        assert BarrierReport.objects.get().description == "Kontrast zu schwach"
+        run_due_tasks()
+        # The notification task has done its part; its mail failed once and waits to be retried.
+        assert task_states() == {"SUCCESSFUL": 1, "FAILED": 1, "READY": 1}
+        server.refusing = False
+        time.sleep(0.6)
+        run_due_tasks()
+    assert recipients(server) == ["redaktion@example.org"]
+    assert "Kontrast zu schwach" in server.messages[0].get_payload(decode=True).decode()
 
 
 def test_a_faulty_report_shows_errors_at_the_fields_and_keeps_the_values(client, home):
