@@ -32,6 +32,7 @@ from home.api import (
     absolute_rich_text,
     choice,
     in_language_or_404,
+    links_to,
     page_translations,
     paginate,
     term,
@@ -180,7 +181,12 @@ FROM = Query(None, alias="from", description="First day; default today.")
 TO = Query(None, alias="to", description=f"Last day; {DEFAULT_DAYS} days on, at most {MAX_DAYS}.")
 
 
-@router.get("events/", response=OccurrenceList, summary="Dates of events in a period")
+@router.get(
+    "events/",
+    response=OccurrenceList,
+    summary="Dates of events in a period",
+    openapi_extra=links_to("events_api_get_event", "event_id", "/results/0/event_id"),
+)
 def list_events(
     request,
     locale: LanguageCode = DEFAULT_LOCALE,

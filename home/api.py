@@ -76,6 +76,8 @@ class FamilyAPI(NinjaAPI):
         return schema
 
 
+                # From gunicorn or the proxy, before the app: plain text, not JSON.
+                operation["responses"].setdefault("414", {"description": "Address too long"})
 class TokenAuth(HttpBearer):
     """Wagtail's API tokens (`wagtail.models.APIToken`): a partner account's bearer token."""
 
@@ -228,3 +230,10 @@ def term(row):
 
 def choice(choices, value):
     return {"slug": value, "name": str(choices(value).label)}
+
+
+def links_to(operation_id, parameter, pointer="/results/0/id"):
+    """`openapi_extra` for a list operation: an OpenAPI link from its answer to one of the items
+    it lists, so that clients (and the stateful contract test) can follow list -> item."""
+    link = {"operationId": operation_id, "parameters": {parameter: f"$response.body#{pointer}"}}
+    return {"responses": {200: {"links": {operation_id: link}}}}

@@ -30,6 +30,7 @@ from home.api import (
     absolute_rich_text,
     choice,
     in_language_or_404,
+    links_to,
     page_translations,
     term,
 )
@@ -160,7 +161,12 @@ def _locale_or_404(language):
 SORT = Query(None, description="Default: by distance with `near`, else by name.")
 
 
-@router.get("offers/", response=OfferList, summary="Search the Familien-Navigator")
+@router.get(
+    "offers/",
+    response=OfferList,
+    summary="Search the Familien-Navigator",
+    openapi_extra=links_to("offers_api_get_offer", "offer_id"),
+)
 def list_offers(
     request,
     locale: LanguageCode = DEFAULT_LOCALE,

@@ -19,7 +19,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
 
-from home.api import DEFAULT_LOCALE, LanguageCode, paginate
+from home.api import DEFAULT_LOCALE, LanguageCode, links_to, paginate
 from home.models.audience import Cost, WheelchairAccess
 from partners.api import partners_in_language
 from partners.models import PartnerPage
@@ -343,7 +343,13 @@ def hsds_info(request):
     }
 
 
-@router.get("hsds/services", response=ServicePage, exclude_none=True, summary="HSDS services")
+@router.get(
+    "hsds/services",
+    response=ServicePage,
+    exclude_none=True,
+    summary="HSDS services",
+    openapi_extra=links_to("offers_hsds_hsds_service", "service_id", "/contents/0/id"),
+)
 def hsds_services(
     request, locale: LanguageCode = DEFAULT_LOCALE, page: int = PAGE, per_page: int = PER_PAGE
 ):

@@ -11,6 +11,7 @@ from home.api import (
     TranslationLink,
     absolute_rich_text,
     in_language_or_404,
+    links_to,
     page_translations,
     paginate,
 )
@@ -89,7 +90,12 @@ def _partners(locale):
     )
 
 
-@router.get("partners/", response=PartnerList, summary="Member organisations")
+@router.get(
+    "partners/",
+    response=PartnerList,
+    summary="Member organisations",
+    openapi_extra=links_to("partners_api_get_partner", "partner_id"),
+)
 def list_partners(
     request,
     locale: LanguageCode = DEFAULT_LOCALE,

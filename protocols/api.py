@@ -14,6 +14,7 @@ from home.api import (
     TranslationLink,
     absolute_rich_text,
     in_language_or_404,
+    links_to,
     page_translations,
     paginate,
 )
@@ -94,7 +95,12 @@ def _summary(protocol, request, private_ids):
     }
 
 
-@router.get("protocols/", response=ProtocolList, summary="Minutes of the network's meetings")
+@router.get(
+    "protocols/",
+    response=ProtocolList,
+    summary="Minutes of the network's meetings",
+    openapi_extra=links_to("protocols_api_get_protocol", "protocol_id"),
+)
 def list_protocols(
     request,
     locale: LanguageCode = DEFAULT_LOCALE,

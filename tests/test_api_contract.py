@@ -9,6 +9,16 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
+from tests.factories.events import EventPageFactory
+from tests.factories.home import (
+    EventIndexPageFactory,
+    PartnerIndexPageFactory,
+    ProtocolIndexPageFactory,
+)
+from tests.factories.offers import OfferPageFactory, build_navigator
+from tests.factories.partners import PartnerPageFactory
+from tests.factories.protocols import ProtocolPageFactory
+
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
 
@@ -45,3 +55,26 @@ def test_every_operation_keeps_its_contract(operation, content):
         case.call_and_validate()
 
     keeps_its_contract()
+
+
+@pytest.fixture
+def linked_content(home):
+    """One item behind every link of the schema: an offer, an event, a partner, minutes."""
+    navigator = build_navigator(home)
+    partner = PartnerPageFactory(parent=PartnerIndexPageFactory(parent=home))
+    OfferPageFactory(parent=navigator, provider=partner, places=[{"district": "bezirk-1"}])
+    EventPageFactory(parent=EventIndexPageFactory(parent=home))
+    ProtocolPageFactory(parent=ProtocolIndexPageFactory(parent=home))
+
+
+def test_following_the_schemas_links_from_lists_to_items_keeps_every_contract(linked_content):
+    """Stateful: sequences of calls that take ids from one answer into the next request,
+    with all of schemathesis' checks."""
+    schema.as_state_machine().run(
+        settings=settings(
+            max_examples=25,
+            stateful_step_count=4,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        )
+    )
