@@ -2,6 +2,7 @@
 easy German section. Fictitious office and addresses; the wording follows what a municipal
 family network in North Rhine-Westphalia would publish."""
 
+from django.conf import settings
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
@@ -44,41 +45,70 @@ IMPRINT = body(
     "verantwortlich. Erfahren wir von rechtswidrigen Inhalten, entfernen wir den Link sofort.",
 )
 
-PRIVACY = body(
-    "## Verantwortliche Stelle",
-    f"<p>{OFFICE}</p>",
-    "## Datenschutzbeauftragte",
-    "<p>Die behördliche Datenschutzbeauftragte der Stadt erreichen Sie unter "
-    '<a href="mailto:datenschutz@example.org">datenschutz@example.org</a> oder per Post an die '
-    "Anschrift oben mit dem Zusatz „Datenschutzbeauftragte“.</p>",
-    "## Wofür wir Daten verarbeiten",
-    "### Aufruf der Seiten",
-    "Der Server speichert bei jedem Aufruf die IP-Adresse, Datum und Uhrzeit, die aufgerufene "
-    "Adresse und den Browser. Das ist nötig, um die Seite sicher zu betreiben. Die Einträge "
-    "werden nach sieben Tagen gelöscht. Wir setzen keine Analyse- oder Werbe-Cookies ein und "
-    "laden nichts von fremden Servern: keine Schriften, keine Karten-Dienste, keine Videos.",
-    "### Veranstaltungshinweise von Partnern",
-    "Über das Formular für Veranstaltungshinweise senden Partner uns Name und E-Mail-Adresse "
-    "einer Ansprechperson und die Angaben zur Veranstaltung. Wir brauchen sie, um den Hinweis "
-    "zu prüfen und bei Fragen nachzufragen. Veröffentlicht werden nur die Angaben zur "
-    "Veranstaltung. Die Kontaktdaten löschen wir sechs Monate nach der Veranstaltung.",
-    "### Barriere melden",
-    "Wenn Sie eine Barriere melden, speichern wir die Seitenadresse, Ihre Beschreibung und, "
-    "wenn Sie sie angeben, Ihre E-Mail-Adresse. Wir löschen die Meldung ein Jahr, nachdem sie "
-    "erledigt ist.",
-    "### Suche",
-    "Ihre Suchbegriffe werden nicht gespeichert.",
-    "## Rechtsgrundlagen",
-    "Wir verarbeiten Daten zur Erfüllung unserer öffentlichen Aufgabe (Art. 6 Abs. 1 Buchst. e "
-    "DSGVO in Verbindung mit § 3 Datenschutzgesetz NRW). Logos und Fotos von Partnern zeigen "
-    "wir nur mit deren Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO); sie kann jederzeit "
-    "widerrufen werden.",
-    "## Ihre Rechte",
-    "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der "
-    "Verarbeitung sowie das Recht, der Verarbeitung zu widersprechen (Art. 15 bis 21 DSGVO). "
-    "Sie können sich bei der Landesbeauftragten für Datenschutz und Informationsfreiheit "
-    "Nordrhein-Westfalen beschweren.",
-)
+
+def days(number):
+    """ "30 Tage", "einen Tag": the periods below stand in the accusative."""
+    return "einen Tag" if number == 1 else f"{number} Tage"
+
+
+def privacy_notice():
+    """The privacy notice, with the retention periods the site is configured with (the daily
+    `manage.py purge_personal_data` keeps them)."""
+    hints = days(settings.EVENT_HINT_CONTACT_RETENTION_DAYS)
+    mistakes = days(settings.MISTAKE_REPORT_RETENTION_DAYS)
+    barriers = days(settings.BARRIER_REPORT_RETENTION_DAYS)
+    mails = days(settings.TASK_RESULT_RETENTION_DAYS)
+    backups = days(settings.BACKUP_RETENTION_DAYS)
+    return body(
+        "## Verantwortliche Stelle",
+        f"<p>{OFFICE}</p>",
+        "## Datenschutzbeauftragte",
+        "<p>Die behördliche Datenschutzbeauftragte der Stadt erreichen Sie unter "
+        '<a href="mailto:datenschutz@example.org">datenschutz@example.org</a> oder per Post an die '
+        "Anschrift oben mit dem Zusatz „Datenschutzbeauftragte“.</p>",
+        "## Wofür wir Daten verarbeiten",
+        "### Aufruf der Seiten",
+        "Der Server speichert bei jedem Aufruf die IP-Adresse, Datum und Uhrzeit, die aufgerufene "
+        "Adresse und den Browser. Das ist nötig, um die Seite sicher zu betreiben. Die Einträge "
+        "werden nach sieben Tagen gelöscht. Wir setzen keine Analyse- oder Werbe-Cookies ein und "
+        "laden nichts von fremden Servern: keine Schriften, keine Karten-Dienste, keine Videos.",
+        "### Veranstaltungshinweise von Partnern",
+        "Über das Formular für Veranstaltungshinweise senden Partner uns Name und E-Mail-Adresse "
+        "einer Ansprechperson und die Angaben zur Veranstaltung. Wir brauchen sie, um den Hinweis "
+        "zu prüfen und bei Fragen nachzufragen. Veröffentlicht werden nur die Angaben zur "
+        f"Veranstaltung. Die Kontaktdaten löschen wir {hints} nach der Veranstaltung, oder "
+        f"{hints} nachdem wir entschieden haben, den Hinweis nicht zu veröffentlichen.",
+        "### Fehler in einem Angebot melden",
+        "Wenn Sie einen Fehler in einem Angebot melden, speichern wir Ihre Beschreibung und, wenn "
+        "Sie sie angeben, Ihre E-Mail-Adresse für Rückfragen. Ihre E-Mail-Adresse löschen wir "
+        f"{mistakes} nach Eingang der Meldung, die Meldung selbst ebenso, sobald sie erledigt ist.",
+        "### Barriere melden",
+        "Wenn Sie eine Barriere melden, speichern wir die Seitenadresse, Ihre Beschreibung und, "
+        "wenn Sie sie angeben, Ihre E-Mail-Adresse. Ihre E-Mail-Adresse löschen wir "
+        f"{barriers} nach Eingang der Meldung, die Meldung selbst ebenso, sobald sie erledigt ist.",
+        "### E-Mails",
+        "E-Mails, die wir Ihnen schicken (etwa die Bestätigung eines Veranstaltungshinweises), "
+        "warten bis zum Versand in einer Warteschlange; ist unser Mailserver nicht erreichbar, "
+        f"versuchen wir es später noch einmal. Aus der Warteschlange löschen wir sie {mails} "
+        "nach dem Versand.",
+        "### Datensicherung",
+        "Damit nach einem Schaden nichts verloren ist, sichern wir die Datenbank jede Nacht. Jede "
+        f"Sicherung bewahren wir {backups} auf; so lange kann sie noch Daten enthalten, die wir "
+        "nach den Fristen oben schon gelöscht haben.",
+        "### Suche",
+        "Ihre Suchbegriffe werden nicht gespeichert.",
+        "## Rechtsgrundlagen",
+        "Wir verarbeiten Daten zur Erfüllung unserer öffentlichen Aufgabe (Art. 6 Abs. 1 Buchst. e "
+        "DSGVO in Verbindung mit § 3 Datenschutzgesetz NRW). Logos und Fotos von Partnern zeigen "
+        "wir nur mit deren Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO); sie kann jederzeit "
+        "widerrufen werden.",
+        "## Ihre Rechte",
+        "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der "
+        "Verarbeitung sowie das Recht, der Verarbeitung zu widersprechen (Art. 15 bis 21 DSGVO). "
+        "Sie können sich bei der Landesbeauftragten für Datenschutz und Informationsfreiheit "
+        "Nordrhein-Westfalen beschweren.",
+    )
+
 
 ACCESSIBILITY = body(
     "Die Stadt ist bemüht, ihre Website im Einklang mit dem Behindertengleichstellungsgesetz "
@@ -187,7 +217,7 @@ def load(home):
         StandardPage,
         "datenschutz",
         title="Datenschutz",
-        body=PRIVACY,
+        body=privacy_notice(),
         introduction="Welche Daten wir verarbeiten, wofür, wie lange, und welche Rechte Sie haben.",
     )
     accessibility = child_page(

@@ -257,7 +257,7 @@ def test_contact_data_is_purged_thirty_days_after_the_event_or_the_rejection(ind
         EventPageFactory(parent=index, start=in_days(50)),
         rejected_at=timezone.now() - dt.timedelta(days=31),
     )
-    call_command("purge_event_hint_contacts")
+    call_command("purge_personal_data")
     remaining = set(EventHintContact.objects.values_list("pk", flat=True))
     assert remaining == {recently_over.pk, upcoming.pk}
     assert long_over.page_id and rejected.page_id
@@ -267,7 +267,7 @@ def test_contact_data_is_purged_thirty_days_after_the_event_or_the_rejection(ind
 @override_settings(EVENT_HINT_CONTACT_RETENTION_DAYS=3)
 def test_the_retention_period_is_a_setting(index):
     contact_for(EventPageFactory(parent=index, start=in_days(-5), end=in_days(-5, 12)))
-    call_command("purge_event_hint_contacts")
+    call_command("purge_personal_data")
     assert not EventHintContact.objects.exists()
 
 

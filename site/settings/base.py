@@ -271,6 +271,10 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
     }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents are always streamed through /documents/<id>/<name>, never redirected to their file
+# URL: there the privacy of the pages that use them is checked (home/restrictions.py). The
+# proxy must not serve MEDIA_ROOT/documents itself (docs/production.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "bmp": "png", "webp": "webp"}
@@ -287,10 +291,6 @@ MACHINE_TRANSLATORS = {
     "offline": ("wagtail_localize.machine_translators.dummy.DummyTranslator", {}),
     "deepl": (
         "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-# Documents are always streamed through /documents/<id>/<name>, never redirected to their file
-# URL: there the privacy of the pages that use them is checked (home/restrictions.py). The
-# proxy must not serve MEDIA_ROOT/documents itself (docs/production.md).
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
         {"AUTH_KEY": os.environ.get("DEEPL_AUTH_KEY", ""), "FORMALITY": "prefer_less"},
     ),
     "google": (
@@ -326,11 +326,20 @@ PROTOCOLS_MEMBERS_GROUP = "Mitglieder"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "partners.image_forms.SafeSVGImageForm"
 PARTNERS_LOGO_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
 
-# Events: the contact data of an event hint is deleted this many days after the event ended or
-# the hint was rejected (`manage.py purge_event_hint_contacts`, run daily); editors who review
-# hints are the members of this group.
-EVENT_HINT_CONTACT_RETENTION_DAYS = int(os.environ.get("EVENT_HINT_CONTACT_RETENTION_DAYS", "30"))
+# Events: editors who review event hints are the members of this group.
 EVENT_HINT_MODERATORS_GROUP = "Moderators"
+
+# Data protection: how many days each kind of personal data is kept. `manage.py
+# purge_personal_data` (daily, deploy/systemd) deletes what is due; docs/production.md and the
+# privacy page state the periods. Event hint contacts: after the event ended or the hint was
+# rejected. Mistake and barrier reports: after they came in (the address then, the report once
+# handled). Task results, which hold queued mails: after the task finished. Backups: deleted by
+# the daily job (deploy/) after BACKUP_RETENTION_DAYS, read here for the privacy page.
+EVENT_HINT_CONTACT_RETENTION_DAYS = int(os.environ.get("EVENT_HINT_CONTACT_RETENTION_DAYS", "30"))
+MISTAKE_REPORT_RETENTION_DAYS = int(os.environ.get("MISTAKE_REPORT_RETENTION_DAYS", "90"))
+BARRIER_REPORT_RETENTION_DAYS = int(os.environ.get("BARRIER_REPORT_RETENTION_DAYS", "365"))
+TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "14"))
+BACKUP_RETENTION_DAYS = int(os.environ.get("BACKUP_RETENTION_DAYS", "30"))
 
 # Familien-Navigator (offers app): Leaflet's files come from django-leaflet's static folder;
 # without a tile address the maps show markers only and no request leaves the site.
