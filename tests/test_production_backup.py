@@ -2,6 +2,8 @@
 
 import os
 import subprocess
+import sys
+import tarfile
 import uuid
 from pathlib import Path
 
@@ -30,9 +32,28 @@ def database_url(name):
     return f"postgres://{user}{password}@{host}:{settings['PORT'] or 5432}/{name}"
 
 
-def run_script(script, folder, database, media_root):
-    environment = os.environ | {"DATABASE_URL": database_url(database), "MEDIA_ROOT": media_root}
-    subprocess.run([ROOT / "deploy" / script, folder], env=environment, check=True)
+def app_with_media(folder, media_root):
+    """The environment of an app whose media folder is `media_root` (the test settings make a
+    new temporary one in every process): backup.sh asks the app where its media are."""
+    (folder / "site_settings.py").write_text(
+        f"from familysite.settings.test import *  # noqa: F403\nMEDIA_ROOT = {str(media_root)!r}\n"
+    )
+    environment = {name: value for name, value in os.environ.items() if name != "MEDIA_ROOT"}
+    return environment | {
+        "DJANGO_SETTINGS_MODULE": "site_settings",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")])),
+        "PYTHON": sys.executable,
+    }
+
+
+def run_script(script, folder, database, environment):
+    return subprocess.run(
+        [ROOT / "deploy" / script, folder],
+        env=environment | {"DATABASE_URL": database_url(database)},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture
@@ -65,10 +86,16 @@ def test_a_restore_into_an_empty_database_finds_everything_again(
     submissions = sorted(FormSubmission.objects.values_list("id", "form_data"))
     restored_media = tmp_path / "restored-media"
 
+    database = connection.settings_dict["NAME"]
     run_script(
-        "backup.sh", tmp_path / "backup", connection.settings_dict["NAME"], settings.MEDIA_ROOT
+        "backup.sh", tmp_path / "backup", database, app_with_media(tmp_path, settings.MEDIA_ROOT)
     )
-    run_script("restore.sh", tmp_path / "backup", empty_database, restored_media)
+    run_script(
+        "restore.sh",
+        tmp_path / "backup",
+        empty_database,
+        os.environ | {"MEDIA_ROOT": str(restored_media)},
+    )
 
     assert rows(empty_database, "SELECT id, title, live FROM wagtailcore_page") == pages
     assert rows(empty_database, "SELECT id, object_id FROM wagtailcore_revision") == revisions
@@ -80,3 +107,24 @@ def test_a_restore_into_an_empty_database_finds_everything_again(
     assert rows(empty_database, f"SELECT file FROM {table}") == [(image.file.name,)]
     restored_file = restored_media / image.file.name
     assert restored_file.read_bytes() == Path(image.file.path).read_bytes()
+
+
+def test_without_media_root_in_the_environment_the_backup_takes_the_media_the_app_uses(
+    db, tmp_path
+):
+    """The app finds its media folder without MEDIA_ROOT (its default is ./media); the backup
+    asks the app instead of skipping the media, and says which folder it took."""
+    media = tmp_path / "media-of-the-app"
+    (media / "original_images").mkdir(parents=True)
+    (media / "original_images" / "logo.png").write_bytes(b"\x89PNG logo")
+    environment = app_with_media(tmp_path, media)
+    assert "MEDIA_ROOT" not in environment
+
+    result = run_script(
+        "backup.sh", tmp_path / "backup", connection.settings_dict["NAME"], environment
+    )
+
+    with tarfile.open(tmp_path / "backup" / "media.tar.gz") as archive:
+        assert archive.extractfile("./original_images/logo.png").read() == b"\x89PNG logo"
+    assert f"media: {media} in {tmp_path / 'backup'}/media.tar.gz" in result.stderr
+    assert result.stdout.strip() == str(tmp_path / "backup")
