@@ -1,9 +1,11 @@
 """Protocols in the JSON API: public ones for everybody, members-only ones for a member's token."""
 
 import datetime
+from typing import Annotated
 
 from django.utils import translation
 from ninja import Query, Router, Schema
+from pydantic import WithJsonSchema
 from wagtail.models import Locale
 
 from home.api import (
@@ -25,6 +27,13 @@ from .models import ProtocolPage
 from .privacy import visible_to
 
 router = Router(tags=["protocols"])
+
+
+# A time of day in Düsseldorf, with no offset: JSON Schema's "time" format demands one.
+LocalTime = Annotated[
+    datetime.time,
+    WithJsonSchema({"type": "string", "pattern": r"^\d{2}:\d{2}:\d{2}$", "example": "16:30:00"}),
+]
 
 
 class ProtocolSummary(Schema):
@@ -64,7 +73,7 @@ class Attachment(Schema):
 
 
 class Protocol(ProtocolSummary):
-    meeting_time: datetime.time | None
+    meeting_time: LocalTime | None
     chaired_by: str
     minutes_by: str
     attendees: list[str]
