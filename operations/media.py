@@ -5,6 +5,7 @@ from our domain anything in it would run with the site's cookies. The cleaner
 before it and for whatever it misses: no script, no fetch, no sniffing, download on direct open.
 Images embedded with <img> are not affected by any of them."""
 
+from django.http import Http404
 from django.views.static import serve
 
 SVG_TYPE = "image/svg+xml"
@@ -16,6 +17,10 @@ USER_SVG_HEADERS = {
 
 
 def serve_media(request, path, document_root=None):
+    if path.startswith("documents/"):
+        # Documents only through /documents/<id>/<name>, where the privacy of the pages that use
+        # them is checked (home/restrictions.py); the proxy does the same (internal location).
+        raise Http404("Documents are downloaded at /documents/.")
     response = serve(request, path, document_root=document_root)
     if response.get("Content-Type", "").startswith(SVG_TYPE) or path.lower().endswith(
         (".svg", ".svgz")

@@ -1,3 +1,4 @@
+import importlib
 from pathlib import Path
 
 import pytest
@@ -5,6 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import post_save
 from django.test.utils import CaptureQueriesContext
+from django.urls import clear_url_caches
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import reference_index_auto_update_disabled
 
@@ -105,3 +107,16 @@ def indexes():
     reference_index_auto_update_disabled.value = True
     for model in search_indexed_models():
         post_save.disconnect(post_save_signal_handler, sender=model)
+
+
+@pytest.fixture
+def development_urls(settings):
+    """The URLs as `make run` has them (DEBUG): the site serves the uploads itself."""
+    settings.DEBUG = True
+    urls = importlib.import_module(settings.ROOT_URLCONF)
+    importlib.reload(urls)
+    clear_url_caches()
+    yield
+    settings.DEBUG = False
+    importlib.reload(urls)
+    clear_url_caches()

@@ -67,3 +67,11 @@ def test_an_attachment_that_a_public_page_also_offers_stays_public(client, home,
     )
     response = download(client, document)
     assert response.status_code == 200
+
+
+def test_the_development_server_never_hands_out_a_documents_file_directly(
+    client, minutes, development_urls
+):
+    _page, document = minutes
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    assert download(client, document).status_code == 302  # the login, as before

@@ -4,14 +4,12 @@ or fetch anything when an editor opens it; the shapes stay. A file that is no SV
 read or has nothing left to draw is refused in the uploader's language. Served by the site,
 an SVG also carries a policy that forbids script and fetching."""
 
-import importlib
 from pathlib import Path
 
 import pytest
 from defusedxml.ElementTree import fromstring
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from django.urls import clear_url_caches
 from wagtail.images import get_image_model
 from wagtail.models import UploadedFile
 
@@ -263,19 +261,6 @@ def test_an_svg_that_cannot_be_used_is_refused_in_the_uploaders_language(
     assert response.status_code == 200
     assert german in response.content.decode()
     assert not get_image_model().objects.exists()
-
-
-@pytest.fixture
-def development_urls(settings):
-    """The URLs as `make run` has them (DEBUG): the site serves the uploads itself."""
-    settings.DEBUG = True
-    urls = importlib.import_module(settings.ROOT_URLCONF)
-    importlib.reload(urls)
-    clear_url_caches()
-    yield
-    settings.DEBUG = False
-    importlib.reload(urls)
-    clear_url_caches()
 
 
 def test_the_development_server_sends_an_uploaded_svg_with_a_policy_against_script(
