@@ -71,13 +71,13 @@ class FamilyAPI(NinjaAPI):
                     operation["security"].append({})
                     operation["responses"].setdefault("401", {"description": "Bad token", **error})
                 operation["responses"].setdefault("422", {"description": "Invalid input", **error})
+                # From gunicorn or the proxy, before the app: plain text, not JSON.
+                operation["responses"].setdefault("414", {"description": "Address too long"})
                 if "{" in path:
                     operation["responses"].setdefault("404", {"description": "Not found", **error})
         return schema
 
 
-                # From gunicorn or the proxy, before the app: plain text, not JSON.
-                operation["responses"].setdefault("414", {"description": "Address too long"})
 class TokenAuth(HttpBearer):
     """Wagtail's API tokens (`wagtail.models.APIToken`): a partner account's bearer token."""
 
