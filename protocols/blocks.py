@@ -1,5 +1,7 @@
 """The parts of a protocol: agenda items with their text, decisions and tasks; attachments."""
 
+import uuid
+
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -85,3 +87,9 @@ class AttachmentBlock(blocks.StructBlock):
 
 class AttachmentsBlock(blocks.StreamBlock):
     attachment = AttachmentBlock()
+
+
+def block(block_type, value):
+    """A StreamField block in raw form. Every block needs its id: wagtail-localize addresses
+    translatable text by the path of block ids."""
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}

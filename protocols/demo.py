@@ -7,7 +7,7 @@ from wagtail.documents.models import Document
 
 from home.demo import child_page
 
-from .drafts import block
+from .blocks import block
 from .models import ProtocolIndexPage, ProtocolPage
 from .privacy import members_group, restrict_to_members
 

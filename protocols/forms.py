@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from .importer import ProtocolImportError, check_file
 from .models import ProtocolIndexPage
+from .reading import ProtocolImportError, check_file
 
 
 def index_pages_for(user):

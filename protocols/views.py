@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .drafts import import_protocol
 from .forms import ProtocolUploadForm, index_pages_for
-from .importer import ProtocolImportError
+from .importing import import_protocol
+from .reading import ProtocolImportError
 
 
 class ImportProtocolView(WagtailAdminTemplateMixin, FormView):

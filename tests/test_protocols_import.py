@@ -9,9 +9,10 @@ import docx
 import pytest
 from django.core.management import CommandError, call_command
 
-from protocols.drafts import import_protocol
-from protocols.importer import MAX_FILE_SIZE, ProtocolImportError, parse
+from protocols.importing import import_protocol
 from protocols.models import ProtocolPage
+from protocols.parser import parse
+from protocols.reading import MAX_FILE_SIZE, ProtocolImportError
 from tests.factories.protocols import ProtocolIndexPageFactory
 
 SEED = Path(__file__).parent / "data" / "protocol_2018_06_06.md"

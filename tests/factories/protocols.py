@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from wagtail.documents.models import Document
 
-from protocols.drafts import block
+from protocols.blocks import block
 from protocols.models import ProtocolPage
 
 from .home import ProtocolIndexPageFactory

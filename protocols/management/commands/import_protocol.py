@@ -3,9 +3,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from protocols.drafts import default_parent, import_protocol
-from protocols.importer import ProtocolImportError, check_file
+from protocols.importing import default_parent, import_protocol
 from protocols.models import ProtocolIndexPage
+from protocols.reading import ProtocolImportError, check_file
 
 
 class Command(BaseCommand):

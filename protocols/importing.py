@@ -1,7 +1,7 @@
-"""Turns a parsed protocol into a draft ProtocolPage for an editor to check."""
+"""Imports minutes: a file, once `parser` has read it, becomes a draft ProtocolPage for an editor
+to check. This is what the `import_protocol` command and the admin's upload form call."""
 
 import re
-import uuid
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
-from .importer import ParsedProtocol, load
+from .blocks import block
 from .models import ProtocolIndexPage, ProtocolPage
+from .parser import ParsedProtocol, load
 
 LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>|(https?://[^\s<>]+)")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -38,12 +39,6 @@ def paragraph_html(text):
         items = "".join(f"<li>{_inline(LIST_LINE.sub('', line))}</li>" for line in lines)
         return f"<{tag}>{items}</{tag}>"
     return "<p>" + "<br/>".join(_inline(line) for line in lines) + "</p>"
-
-
-def block(block_type, value):
-    """A StreamField block in raw form. Every block needs its id: wagtail-localize addresses
-    translatable text by the path of block ids."""
-    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
 
 
 def agenda_stream(parsed):
