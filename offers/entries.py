@@ -23,7 +23,7 @@ VERSION_KEY = "navigator-entries-version"
 _built = {}
 
 
-class OfferIndex:
+class FacetIndex:
     """Inverted indexes of the current offers of one locale: for each filter value the set of
     offer ids that have it, so filters and facet counts are set intersections."""
 
@@ -64,7 +64,7 @@ def invalidate_entries(**kwargs):
 
 
 def current_index(locale):
-    """The OfferIndex of the current offers of `locale`."""
+    """The FacetIndex of the current offers of `locale`."""
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
@@ -107,7 +107,7 @@ def build_entries(locale, today):
         for page_id, item_id in rows.values_list("offerpage_id", column):
             links[page_id].add(item_id)
         related[relation] = links
-    index = OfferIndex()
+    index = FacetIndex()
     for pk, age_min, age_max, pregnancy, cost in offers:
         own = places.get(pk, [])
         first_year, last_year = age_min // 12, age_max // 12

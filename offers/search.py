@@ -198,7 +198,7 @@ class OfferSearch:
         return frozenset(matches.values_list("pk", flat=True))
 
     def filter_keys(self):
-        """{parameter: value in the OfferIndex} of every filter the visitor set."""
+        """{parameter: value in the FacetIndex} of every filter the visitor set."""
         keys = {}
         if self.cleaned.get("age") is not None:
             keys["age"] = self.cleaned["age"]
