@@ -109,7 +109,8 @@ def fill(count):
 
     from home.demo import build_site, child_page
     from home.models import Category, District, Language, TargetGroup
-    from offers.demo import EARLY_HELP, EVERYDAY_OFFERS, PROVIDERS, WELCOME_HOURS, hours
+    from offers.demo import hours
+    from offers.demo_data import EARLY_HELP, EVERYDAY_OFFERS, PROVIDERS, WELCOME_HOURS
     from offers.models import OfferIndexPage, OfferPage, OfferPlace
     from offers.text_search import refresh_search_vectors
     from partners.models import PartnerIndexPage, PartnerPage
