@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from icalendar import vRecur
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import BeforeValidator, StrictBool
+from pydantic import BeforeValidator, ConfigDict, StrictBool
 
 from home.abuse import within_rate_limit
 from home.api import (
@@ -344,6 +344,9 @@ TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
 
 class HintIn(Schema):
     """The public form's fields. No image: send it to the editors when they ask."""
+
+    # A field the form does not know is refused (422), and the schema says so.
+    model_config = ConfigDict(extra="forbid")
 
     title: str = Field(min_length=3, max_length=120)
     start_date: IsoDate = Field(description="Not in the past.")

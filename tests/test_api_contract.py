@@ -8,6 +8,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.factories.events import EventPageFactory
 from tests.factories.home import (
@@ -67,10 +68,25 @@ def linked_content(home):
     ProtocolPageFactory(parent=ProtocolIndexPageFactory(parent=home))
 
 
+class LinkedCalls(schema.as_state_machine()):
+    def validate_response(self, response, case, additional_checks=None, **kwargs):
+        # A hint's rules across fields (a real e-mail address, an end after the start) are not
+        # in the schema: its 422 with a message per field is the documented answer to a body
+        # the schema allows; every other check holds for it too.
+        hint = case.operation.label == "POST /api/v1/event-hints/"
+        case.validate_response(
+            response,
+            additional_checks=additional_checks,
+            excluded_checks=[positive_data_acceptance] if hint else None,
+            transport_kwargs=kwargs or None,
+            recorder=getattr(self, "recorder", None),
+        )
+
+
 def test_following_the_schemas_links_from_lists_to_items_keeps_every_contract(linked_content):
     """Stateful: sequences of calls that take ids from one answer into the next request,
     with all of schemathesis' checks."""
-    schema.as_state_machine().run(
+    LinkedCalls.run(
         settings=settings(
             max_examples=25,
             stateful_step_count=4,

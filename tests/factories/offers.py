@@ -60,6 +60,8 @@ class OfferPlaceFactory(factory.django.DjangoModelFactory):
     street = "Musterstraße 1"
     postcode = "40210"
     locale = factory.LazyAttribute(lambda place: place.page.locale)
+    # As the admin's inline panel numbers them: without it their order is the database's whim.
+    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = OfferPlace
