@@ -1,4 +1,4 @@
-"""The GET filters of the events index, its feed and (later) the API: the same parameter names
+"""The GET filters of the events index, its feed and the API: the same parameter names
 as the Familien-Navigator (age, district, category, language) plus a date range and a month.
 A value that cannot be understood is dropped with a note; it never causes an error page."""
 
