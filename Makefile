@@ -47,6 +47,7 @@ PROD := DJANGO_SETTINGS_MODULE=familysite.settings.production
 
 migrate-production: setup
 	$(PROD) $(PY) manage.py migrate --noinput
+	$(PROD) $(PY) manage.py createcachetable
 
 serve-production: setup
 	$(PROD) $(PY) manage.py collectstatic --noinput

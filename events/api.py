@@ -18,7 +18,7 @@ from icalendar import vRecur
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import BeforeValidator, ConfigDict, StrictBool
 
-from home.abuse import within_rate_limit
+from home.abuse import rate_limit_refusal
 from home.api import (
     DEFAULT_LOCALE,
     AgeRange,
@@ -396,23 +396,23 @@ def _field_errors(form):
 
 @router.post(
     "event-hints/",
-    response={201: HintReceipt, 400: Message, 404: Message, 429: Message},
+    response={201: HintReceipt, 400: Message, 404: Message, 429: Message, 503: Message},
     summary="Send an event hint for review",
 )
 def post_event_hint(request, payload: HintIn, locale: LanguageCode = DEFAULT_LOCALE):
-    """The same checks, consent, rate limit per address and moderation as the public form:
+    """The same checks, consent, limit per sender (counted apart) and moderation as the form:
     the hint becomes a draft event in the review workflow and the editors get a mail. With a
     partner account's bearer token the organiser is that partner. Messages come in `locale`.
-    Answers 201 with the reference the sender can quote, 400 for a body that is not JSON,
-    422 with a message per field, 429 when this address has sent too many hints this hour."""
+    Answers 201 with the reference to quote, 400 for a body that is not JSON, 422 with a
+    message per field, 429 with Retry-After after too many hints this hour, 503 if uncounted."""
     with translation.override(locale):
         index = EventIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
         index = index.live().first()
         if index is None:
             return Status(404, {"detail": str(_("No calendar takes event hints."))})
-        if not within_rate_limit(request, "event-hint"):
-            message = _("Too many hints from your address. Please try again in an hour.")
-            return Status(429, {"detail": str(message)})
+        too_many = _("Too many hints from your address. Please try again in an hour.")
+        if refusal := rate_limit_refusal(request, "event-hint-api", too_many):
+            return refusal.answer(JsonResponse({"detail": str(refusal.message)}))
         form = EventHintForm(_form_data(payload))
         if not form.is_valid():
             return JsonResponse({"detail": _field_errors(form)}, status=422)

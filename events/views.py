@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
-from home.abuse import within_rate_limit
+from home.abuse import rate_limit_refusal
 
 from . import ical, jsonld
 from .filters import EventFilters
@@ -154,9 +154,11 @@ def submit_view(index, request):
         return TemplateResponse(request, "events/event_hint_form.html", context)
     form = EventHintForm(request.POST, request.FILES, own_partners=own_partners)
     context["form"] = form
-    if not within_rate_limit(request, "event-hint"):
-        form.add_error(None, _("Too many hints from your address. Please try again in an hour."))
-        return TemplateResponse(request, "events/event_hint_form.html", context, status=429)
+    too_many = _("Too many hints from your address. Please try again in an hour.")
+    refusal = rate_limit_refusal(request, "event-hint", too_many)
+    if refusal:
+        form.add_error(None, refusal.message)
+        return refusal.answer(TemplateResponse(request, "events/event_hint_form.html", context))
     if not form.is_valid():
         return TemplateResponse(request, "events/event_hint_form.html", context)
     page, contact = submit_hint(index, form.cleaned_data)

@@ -54,8 +54,8 @@ class FamilyAPI(NinjaAPI):
 
     def get_openapi_schema(self, **kwargs):
         """Document what every operation may answer besides success: a token is optional
-        (an empty security entry), a bad token is 401, bad parameters 422, an unknown id 404;
-        all errors are JSON with a `detail`."""
+        (an empty security entry), a bad token is 401, bad parameters 422, an unknown id 404,
+        a refusal for a while 429 or 503 with Retry-After; all errors are JSON with a `detail`."""
         schema = super().get_openapi_schema(**kwargs)
         schema["components"].setdefault("schemas", {})["Error"] = {
             "type": "object",
@@ -64,6 +64,11 @@ class FamilyAPI(NinjaAPI):
         }
         error = {
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        }
+        retry_after = {
+            "description": "Seconds until the sender may try again.",
+            "required": True,
+            "schema": {"type": "integer", "minimum": 1},
         }
         for path, operations in schema["paths"].items():
             for operation in operations.values():
@@ -75,6 +80,9 @@ class FamilyAPI(NinjaAPI):
                 operation["responses"].setdefault("414", {"description": "Address too long"})
                 if "{" in path:
                     operation["responses"].setdefault("404", {"description": "Not found", **error})
+                for status in ("429", "503"):  # a rate-limited operation refuses for a while
+                    if status in operation["responses"]:
+                        operation["responses"][status]["headers"] = {"Retry-After": retry_after}
         return schema
 
 

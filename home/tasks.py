@@ -16,7 +16,10 @@ def notify_editors_of_barrier_report(report_id):
     report = BarrierReport.objects.get(pk=report_id)
     recipients = list(
         get_user_model()
-        .objects.with_perm("home.change_barrierreport")
+        # Permissions come from the model backend (the other one only refuses locked logins).
+        .objects.with_perm(
+            "home.change_barrierreport", backend="django.contrib.auth.backends.ModelBackend"
+        )
         .exclude(email="")
         .values_list("email", flat=True)
     )

@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page
 
 from home.translation_overview import build_overview
 
-from .abuse import within_rate_limit
+from .abuse import rate_limit_refusal
 from .forms import BarrierReportForm
 from .search_text import search_text
 from .tasks import notify_editors_of_barrier_report
@@ -46,16 +46,16 @@ def barrier_report(request):
     if request.method == "POST":
         form = BarrierReportForm(request.POST)
         if form.is_valid():
-            if not within_rate_limit(request, "barrier-report"):
-                form.add_error(
-                    None, _("You have sent many reports in a short time. Please try again later.")
-                )
-            else:
-                report = form.save(commit=False)
-                report.language = get_language() or ""
-                report.save()
-                transaction.on_commit(lambda: notify_editors_of_barrier_report.enqueue(report.pk))
-                return redirect(f"{request.path}?sent=1")
+            too_many = _("You have sent many reports in a short time. Please try again later.")
+            refusal = rate_limit_refusal(request, "barrier-report", too_many)
+            if refusal:
+                form.add_error(None, refusal.message)
+                return refusal.answer(render(request, "home/barrier_report.html", {"form": form}))
+            report = form.save(commit=False)
+            report.language = get_language() or ""
+            report.save()
+            transaction.on_commit(lambda: notify_editors_of_barrier_report.enqueue(report.pk))
+            return redirect(f"{request.path}?sent=1")
     else:
         form = BarrierReportForm(initial={"page_url": request.GET.get("page", "")[:500]})
     return render(request, "home/barrier_report.html", {"form": form})

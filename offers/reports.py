@@ -8,7 +8,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from home.abuse import HoneypotFormMixin, within_rate_limit
+from home.abuse import HoneypotFormMixin, rate_limit_refusal
 
 from .models import MistakeKind, MistakeReport
 
@@ -34,12 +34,15 @@ class MistakeReportForm(HoneypotFormMixin, forms.Form):
 
 def handle_mistake_report(offer, request):
     form = MistakeReportForm(request.POST)
-    if form.is_valid() and not within_rate_limit(request, "mistake-report"):
-        form.add_error(None, _("Too many reports from your address. Please try again later."))
+    too_many = _("Too many reports from your address. Please try again later.")
+    refusal = form.is_valid() and rate_limit_refusal(request, "mistake-report", too_many)
+    if refusal:
+        form.add_error(None, refusal.message)
     if not form.is_valid():
         context = offer.get_context(request)
         context["report_form"] = form
-        return TemplateResponse(request, offer.get_template(request), context, status=400)
+        response = TemplateResponse(request, offer.get_template(request), context, status=400)
+        return refusal.answer(response) if refusal else response
     report = MistakeReport.objects.create(
         offer=offer,
         kind=form.cleaned_data["kind"],

@@ -164,6 +164,8 @@ def test_the_honeypot_stops_bots(client, offer):
 @override_settings(PUBLIC_FORM_RATE_LIMIT=(2, 60))
 def test_a_flood_of_reports_is_refused_with_a_message(client, offer):
     data = {"kind": "other", "message": "Noch ein Hinweis"}
-    statuses = [client.post(offer.url, data).status_code for _ in range(3)]
-    assert statuses == [302, 302, 400]
+    answers = [client.post(offer.url, data) for _ in range(3)]
+    assert [answer.status_code for answer in answers] == [302, 302, 429]
+    assert int(answers[2]["Retry-After"]) > 0
+    assert "Too many reports from your address" in answers[2].content.decode()
     assert MistakeReport.objects.count() == 2

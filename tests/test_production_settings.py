@@ -32,6 +32,8 @@ def production_settings(**env):
 def test_without_services_everything_runs_in_one_process():
     shown = production_settings()
     assert shown["caches"]["default"][0].endswith("LocMemCache")
+    # ...except the rate limits, which every worker must add to.
+    assert shown["caches"]["rate-limits"][0].endswith("DatabaseCache")
     assert shown["page_cache"] == 0
     assert shown["storage"] == "FileSystemStorage"
     assert shown["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -42,10 +44,11 @@ def test_without_services_everything_runs_in_one_process():
 
 def test_redis_url_shares_the_cache_keeps_renditions_apart_and_turns_on_the_page_cache():
     shown = production_settings(REDIS_URL="redis://cache.internal:6379/0")
-    redis = "django.core.cache.backends.redis.RedisCache"
+    redis, resilient = "django.core.cache.backends.redis.RedisCache", "operations.cache."
     assert shown["caches"] == {
-        "default": [redis, "familientisch"],
-        "renditions": [redis, "familientisch-renditions"],
+        "default": [resilient + "ResilientRedisCache", "familientisch"],
+        "renditions": [resilient + "ResilientRedisCache", "familientisch-renditions"],
+        "rate-limits": [redis, "familientisch-rate-limits"],
     }
     assert shown["page_cache"] == 300
 
@@ -94,3 +97,14 @@ def test_purge_url_and_cloudflare_zone_configure_wagtails_frontend_cache():
 def test_tasks_backend_database_hands_background_work_to_the_worker():
     shown = production_settings(TASKS_BACKEND="database")
     assert shown["tasks"] == "django_tasks_db.DatabaseBackend"
+
+
+def test_trusted_proxies_come_from_the_environment_and_a_typo_stops_start_up():
+    show = "import django; django.setup(); from django.conf import settings; "
+    show += "print(settings.TRUSTED_PROXIES)"
+    prod = "familysite.settings.production"
+    trusted = run_python(show, prod, **production_env(TRUSTED_PROXIES="10.0.0.2, 10.1.0.0/16"))
+    assert trusted.stdout.strip() == "['10.0.0.2/32', '10.1.0.0/16']", trusted.stderr
+    typo = run_python(show, prod, **production_env(TRUSTED_PROXIES="10.0.0.300"))
+    assert typo.returncode != 0
+    assert "TRUSTED_PROXIES" in typo.stderr

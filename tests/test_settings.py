@@ -64,7 +64,7 @@ def test_redis_url_switches_the_cache():
     local = run_python(show, "familysite.settings.dev")
     redis = run_python(show, "familysite.settings.dev", REDIS_URL="redis://127.0.0.1:6379/1")
     assert local.stdout.strip().endswith("LocMemCache")
-    assert redis.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert redis.stdout.strip() == "operations.cache.ResilientRedisCache"
 
 
 def test_debug_comes_from_the_environment():

@@ -1,7 +1,9 @@
 """Settings shared by every environment; each value that differs per deployment comes from
 the environment, so moving from a laptop to a cluster never needs a code edit."""
 
+import ipaddress
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -111,32 +113,46 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
-def redis_cache(location, prefix):
+RESILIENT_REDIS = "operations.cache.ResilientRedisCache"
+
+
+def redis_cache(location, prefix, backend="django.core.cache.backends.redis.RedisCache"):
     # Short socket timeouts: a Redis that hangs fails the request quickly (and /healthz says so).
     timeout = float(os.environ.get("REDIS_TIMEOUT", "1"))
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": backend,
         "LOCATION": location,
         "KEY_PREFIX": prefix,
         "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
     }
 
 
+def redis_caches(location, renditions_location):
+    """Pages keep serving, uncached, when Redis is down (ResilientRedisCache); the rate limits
+    of the public forms count in a plain Redis cache that fails, so they refuse instead."""
+    return {
+        "default": redis_cache(location, "familientisch", RESILIENT_REDIS),
+        "renditions": redis_cache(renditions_location, "familientisch-renditions", RESILIENT_REDIS),
+        "rate-limits": redis_cache(location, "familientisch-rate-limits"),
+    }
+
+
 if REDIS_URL:
     # Wagtail keeps image renditions in the "renditions" cache when there is one: a separate
     # prefix (or database, REDIS_RENDITIONS_URL) so a page-cache flush never drops them.
-    CACHES = {
-        "default": redis_cache(REDIS_URL, "familientisch"),
-        "renditions": redis_cache(
-            os.environ.get("REDIS_RENDITIONS_URL", REDIS_URL), "familientisch-renditions"
-        ),
-    }
+    CACHES = redis_caches(REDIS_URL, os.environ.get("REDIS_RENDITIONS_URL", REDIS_URL))
 else:
+    # One process (make run): memory will do. Production without Redis counts the rate limits
+    # in the database instead, shared by its workers (production.py).
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "renditions": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "renditions",
+        },
+        "rate-limits": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "rate-limits",
         },
     }
 
@@ -386,3 +402,32 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     },
 }
+
+# Abuse protection (#15). The public forms and the hint API count submissions per sender
+# (home.abuse) in the "rate-limits" cache: Redis, or in production without Redis the database, so
+# that every worker adds to the same count. X-Forwarded-For is believed only from TRUSTED_PROXIES
+# (addresses or networks of the proxies in front of the app servers); without them every visitor
+# behind a proxy would be one sender. Logins on the admin and on the site are locked for
+# LOGIN_LOCKOUT_MINUTES after LOGIN_FAILURE_LIMIT wrong passwords for one user name from one
+# address (django-axes; each further try starts the wait again).
+PUBLIC_FORM_RATE_LIMIT_CACHE = "rate-limits"
+try:
+    TRUSTED_PROXIES = [
+        str(ipaddress.ip_network(entry, strict=False)) for entry in env_list("TRUSTED_PROXIES")
+    ]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "home.abuse.sender_address"
+AXES_LOCKOUT_CALLABLE = "home.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Failed attempts are kept until their lockout has passed; successful logins are not logged.
+AXES_DISABLE_ACCESS_LOG = True

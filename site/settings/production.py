@@ -14,6 +14,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+if not REDIS_URL:  # noqa: F405
+    # The workers share no memory: without Redis the rate limits of the public forms count in
+    # the database, or each worker would count on its own (`manage.py createcachetable`,
+    # run by `make migrate-production`, makes the table).
+    CACHES = {
+        **CACHES,  # noqa: F405
+        "rate-limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "familientisch_rate_limits",
+        },
+    }
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))  # noqa: F405
