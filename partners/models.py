@@ -9,14 +9,13 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import SectionIndexPage
 
-from .access import grant_partner_access
 from .forms import APPROVE_LOGO_PERMISSION, PartnerPageForm
 
 # Logos are fitted into one box, never cropped: a cut-off logo misrepresents its owner.
@@ -222,20 +221,3 @@ class PartnerPage(Page):
 
     def logo_rendition(self):
         return self.logo.get_rendition(LOGO_FILTER) if self.shows_logo else None
-
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        group_may_change = update_fields is None or "group" in update_fields
-        previous_group_id = None
-        if group_may_change and self.pk:
-            previous = PartnerPage.objects.filter(pk=self.pk).values_list("group_id", flat=True)
-            previous_group_id = previous.first()
-        result = super().save(*args, **kwargs)
-        # Only the German source page: translations are made by the network's translators.
-        if group_may_change and self.alias_of_id is None and self.locale_id == self._source_id():
-            grant_partner_access(self, previous_group_id)
-        return result
-
-    @staticmethod
-    def _source_id():
-        return Locale.objects.get(language_code=settings.LANGUAGE_CODE).pk
