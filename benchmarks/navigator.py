@@ -107,7 +107,8 @@ def bulk_children(parent, pages):
 def fill(count):
     from django.db import transaction
 
-    from home.demo import build_site, child_page
+    from home.demo import build_site
+    from home.demo_pages import child_page
     from home.models import Category, District, Language, TargetGroup
     from offers.demo import hours
     from offers.demo_data import EARLY_HELP, EVERYDAY_OFFERS, PROVIDERS, WELCOME_HOURS
@@ -222,6 +223,7 @@ def measure(navigator, url):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from offers.models import OfferPage
     from offers.search import search_offers
 
     client = Client(HTTP_HOST="localhost")
@@ -236,7 +238,8 @@ def measure(navigator, url):
                 timings.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, (label, response.status_code)
             queries.add(len(captured.captured_queries))
-        total = search_offers(QueryDict(urlencode(params)), navigator.locale).total
+        query = QueryDict(urlencode(params))
+        total = search_offers(OfferPage.objects, query, navigator.locale).total
         results.append((label, timings, sorted(queries), total))
     return results
 

@@ -313,7 +313,7 @@ def get_event(request, event_id: PageId, locale: LanguageCode | None = None):
             "age": {
                 "min_months": event.age_min_months,
                 "max_months": event.age_max_months,
-                "label": str(_age_label(event)),
+                "label": str(event.age_range_label),
             },
             "life_stages": [choice(LifeStage, stage) for stage in event.life_stages],
             "categories": [term(row) for row in event.categories.all()],
@@ -331,12 +331,6 @@ def get_event(request, event_id: PageId, locale: LanguageCode | None = None):
             "ical_url": url + "event.ics/",
             "translations": page_translations(event, request),
         }
-
-
-def _age_label(event):
-    from offers.models import age_range_label
-
-    return age_range_label(event.age_min_months, event.age_max_months)
 
 
 TIME = r"^([01]\d|2[0-3]):[0-5]\d$"

@@ -7,11 +7,13 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        # Imported here: these modules import models, which exist only once the app registry
+        # is ready.
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
-        from .moderation import connect_signals
+        from . import signals
         from .permissions import PartnerAwarePagePolicy
 
-        connect_signals()
+        signals.connect()
         register_permission_policy(Page, PartnerAwarePagePolicy(Page))

@@ -6,8 +6,9 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone
 
-from home.demo import child_page
+from home.demo_pages import child_page
 from home.models import Category, District, Language, TargetGroup
+from partners.models import PartnerPage
 
 from .hints import store_hint
 from .models import EventCancelledDate, EventHintContact, EventIndexPage, EventPage
@@ -84,8 +85,6 @@ def _source(model, slugs):
 
 
 def _organisers():
-    from partners.models import PartnerPage
-
     return list(PartnerPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE))
 
 

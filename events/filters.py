@@ -24,12 +24,10 @@ def _source(model):
 
 class EventFilterForm(forms.Form):
     age = forms.IntegerField(label=_("Age of the child in years"), min_value=0, max_value=21)
-    district = forms.ModelChoiceField(
-        queryset=_source(District), to_field_name="slug", label=_("District")
-    )
-    category = forms.ModelChoiceField(
-        queryset=_source(Category), to_field_name="slug", label=_("Category")
-    )
+    # The German rows are chosen per form, in __init__: a lookup across a relation needs every
+    # model loaded, and this module is imported while they load (events.models imports views).
+    district = forms.ModelChoiceField(queryset=None, to_field_name="slug", label=_("District"))
+    category = forms.ModelChoiceField(queryset=None, to_field_name="slug", label=_("Category"))
     language = forms.ModelChoiceField(
         queryset=Language.objects.all(), to_field_name="code", label=_("Language spoken")
     )
@@ -37,6 +35,8 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = _source(District)
+        self.fields["category"].queryset = _source(Category)
         # "from" is a Python keyword, so these two cannot be declared as class attributes.
         date_widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
         limits = [MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)]

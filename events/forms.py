@@ -22,12 +22,6 @@ MAX_IMAGE_PIXELS = 25_000_000
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 
-def _partners():
-    from partners.models import PartnerPage
-
-    return PartnerPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
-
-
 class EventHintForm(HoneypotFormMixin, forms.Form):
     title = forms.CharField(label=_("Title of the event"), min_length=3, max_length=120)
     start_date = forms.DateField(
@@ -61,11 +55,9 @@ class EventHintForm(HoneypotFormMixin, forms.Form):
         required=False,
         error_messages={"invalid": _("A postcode has five digits.")},
     )
-    district = forms.ModelChoiceField(
-        label=_("District"),
-        queryset=District.objects.filter(locale__language_code=settings.LANGUAGE_CODE),
-        required=False,
-    )
+    # Querysets are set in __init__: a lookup across a relation needs every model loaded, and
+    # this module is imported while they load (events.models imports the views).
+    district = forms.ModelChoiceField(label=_("District"), queryset=None, required=False)
     online_url = forms.URLField(
         label=_("Link for an online event"), max_length=500, required=False, assume_scheme="https"
     )
@@ -81,7 +73,7 @@ class EventHintForm(HoneypotFormMixin, forms.Form):
     # otherwise publish in a partner's name. Removed from the form for everyone else.
     partner = forms.ModelChoiceField(
         label=_("Partner of the network"),
-        queryset=_partners(),
+        queryset=None,
         help_text=_("The event appears on this partner's page once it is published."),
     )
     contact_email = forms.EmailField(
@@ -103,6 +95,8 @@ class EventHintForm(HoneypotFormMixin, forms.Form):
         """`own_partners`: the partner pages of the logged-in partner account sending the form
         (`partners_for_restricted_user`), None for every other sender."""
         super().__init__(*args, **kwargs)
+        source = {"locale__language_code": settings.LANGUAGE_CODE}
+        self.fields["district"].queryset = District.objects.filter(**source)
         self.fields["district"].label_from_instance = lambda district: district.localized_name
         if own_partners is None:
             del self.fields["partner"]

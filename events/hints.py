@@ -1,9 +1,11 @@
 """An event hint becomes a draft EventPage in the review workflow; it is never published here.
-Used by the public form and (later) the API, so both take the same path."""
+Used by the public form and the API, so both take the same path. The events index stores the
+page (EventIndexPage.add_hint); this module turns what was sent in into its fields."""
 
 import io
 import secrets
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -12,11 +14,14 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Locale
-from wagtail_localize.synctree import create_aliases_for_new_page
 
 from .forms import EventHintForm
-from .models import EventHintContact, EventPage
-from .moderation import ensure_hint_workflow, notify_new_hint
+from .moderation import notify_new_hint
+
+
+def retention_days():
+    """Days a hint's contact is kept after the event or the rejection (events.retention)."""
+    return getattr(settings, "EVENT_HINT_CONTACT_RETENTION_DAYS", 30)
 
 
 def new_reference():
@@ -33,7 +38,14 @@ def store_hint(index, data, organiser=None, reference=None):
     index = source_index(index)
     reference = reference or new_reference()
     start = EventHintForm.start_moment(data)
-    page = EventPage(
+    contact = {
+        "reference": reference,
+        "email": data["contact_email"],
+        "organiser_name": data["organiser_name"],
+        "language": get_language() or "de",
+    }
+    return index.add_hint(
+        contact,
         title=data["title"],
         slug=slugify(f"{data['title'][:60]} {reference}"),
         summary=Truncator(data["description"]).chars(300),
@@ -49,22 +61,7 @@ def store_hint(index, data, organiser=None, reference=None):
         online_url=data.get("online_url", ""),
         organiser=organiser or data.get("partner"),
         image=_store_image(data.get("image"), data["title"]),
-        live=False,
     )
-    index.add_child(instance=page)
-    page.save_revision()
-    # As the admin does for a new page: every language tree gets its alias, which goes live
-    # with the German page once an editor publishes it.
-    create_aliases_for_new_page(page)
-    ensure_hint_workflow(index).start(page, None)
-    contact = EventHintContact.objects.create(
-        page=page,
-        reference=reference,
-        email=data["contact_email"],
-        organiser_name=data["organiser_name"],
-        language=get_language() or "de",
-    )
-    return page, contact
 
 
 def _store_image(image, title):

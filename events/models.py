@@ -16,9 +16,12 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from home.models import AudienceMixin, PlaceMixin, SectionIndexPage
 
+from . import views
+from .moderation import ensure_hint_workflow
 from .occurrences import BERLIN, MONTHLY, NONE, WEEKLY
 from .panels import HintContactPanel
 from .permissions import EventPagePermissionTester, partners_for_restricted_user
@@ -32,23 +35,33 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     class Meta:
         verbose_name = _("event index page")
 
+    def events(self):
+        """The published events of this calendar that every visitor may see."""
+        return EventPage.objects.live().public().child_of(self)
+
+    def add_hint(self, contact, **fields):
+        """An event hint as a draft below this index, in the review workflow and never
+        published here; `contact` (who sent it) is stored apart from the page."""
+        page = EventPage(live=False, **fields)
+        self.add_child(instance=page)
+        page.save_revision()
+        # As the admin does for a new page: every language tree gets its alias, which goes live
+        # with the German page once an editor publishes it.
+        create_aliases_for_new_page(page)
+        ensure_hint_workflow(self).start(page, None)
+        return page, EventHintContact.objects.create(page=page, **contact)
+
     @path("")
     def upcoming_view(self, request):
-        from .views import index_view
-
-        return index_view(self, request)
+        return views.index_view(self, request)
 
     @path("feed.ics/")
     def feed_view(self, request):
-        from .views import index_feed_view
-
-        return index_feed_view(self, request)
+        return views.index_feed_view(self, request)
 
     @path("submit/")
     def submit_view(self, request):
-        from .views import submit_view
-
-        return submit_view(self, request)
+        return views.submit_view(self, request)
 
 
 class Recurrence(models.TextChoices):
@@ -279,15 +292,11 @@ class EventPage(RoutablePageMixin, AudienceMixin, PlaceMixin, Page):
 
     @path("event.ics/")
     def ical_view(self, request):
-        from .views import event_feed_view
-
-        return event_feed_view(self, request)
+        return views.event_feed_view(self, request)
 
     def get_context(self, request, *args, **kwargs):
-        from .views import event_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_context(self, request))
+        context.update(views.event_context(self, request))
         return context
 
 
@@ -325,7 +334,3 @@ class EventHintContact(models.Model):
 
     def __str__(self):
         return self.reference
-
-
-def retention_days():
-    return getattr(settings, "EVENT_HINT_CONTACT_RETENTION_DAYS", 30)

@@ -12,14 +12,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import (
-    GroupApprovalTask,
-    Workflow,
-    WorkflowPage,
-    WorkflowState,
-    WorkflowTask,
-)
-from wagtail.signals import page_published, workflow_rejected
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 WORKFLOW_NAME = "Event hint review"
 TASK_NAME = "Event hint approval"
@@ -88,45 +81,23 @@ def _notify_submitter(contact, subject, template, **context):
         )
 
 
-def on_page_published(sender, instance, **kwargs):
-    from .models import EventHintContact
-
-    contact = EventHintContact.objects.filter(page=instance, published_at__isnull=True).first()
-    if contact is None:
-        return
+def hint_published(contact, url):
     contact.published_at = timezone.now()
     contact.save(update_fields=["published_at"])
     _notify_submitter(
         contact,
         _("Your event hint %(reference)s is published"),
         "events/mail/hint_published.txt",
-        url=instance.full_url,
+        url=url,
     )
 
 
-def on_workflow_rejected(sender, instance, **kwargs):
-    from .models import EventHintContact
-
-    contact = EventHintContact.objects.filter(
-        page_id=instance.object_id, rejected_at__isnull=True
-    ).first()
-    if contact is None:
-        return
+def hint_rejected(contact, comment):
     contact.rejected_at = timezone.now()
     contact.save(update_fields=["rejected_at"])
-    comment = instance.current_task_state.comment if instance.current_task_state else ""
     _notify_submitter(
         contact,
         _("Your event hint %(reference)s was not published"),
         "events/mail/hint_rejected.txt",
         comment=comment,
-    )
-
-
-def connect_signals():
-    from .models import EventPage
-
-    page_published.connect(on_page_published, sender=EventPage, dispatch_uid="event-published")
-    workflow_rejected.connect(
-        on_workflow_rejected, sender=WorkflowState, dispatch_uid="event-hint-rejected"
     )

@@ -14,11 +14,8 @@ class HintContactPanel(Panel):
         template_name = "events/admin/hint_contact_panel.html"
 
         def contact(self):
-            from .models import EventHintContact
-
-            if not self.instance.pk:
-                return None
-            return EventHintContact.objects.filter(page_id=self.instance.pk).first()
+            # The page's reverse one-to-one link: None (not an error) when nobody sent it in.
+            return getattr(self.instance, "hint_contact", None)
 
         def is_shown(self):
             return self.contact() is not None

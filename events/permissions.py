@@ -10,8 +10,11 @@ the explorable pages, which PartnerAwarePagePolicy narrows.
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
+from django.db.models import Q
 from wagtail.models import GroupPagePermission, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from partners.models import PartnerPage
 
 
 def partners_for_restricted_user(user):
@@ -22,8 +25,6 @@ def partners_for_restricted_user(user):
     cached = getattr(user, "_event_partners", False)
     if cached is not False:
         return cached
-    from partners.models import PartnerPage
-
     partners = PartnerPage.objects.filter(
         group__in=user.groups.all(), locale__language_code=settings.LANGUAGE_CODE
     )
@@ -72,7 +73,5 @@ class PartnerAwarePagePolicy(PagePermissionPolicy):
         partners = partners_for_restricted_user(user)
         if partners is None:
             return pages
-        from .models import EventPage
-
-        foreign = EventPage.objects.exclude(organiser__in=partners).values("pk")
-        return pages.exclude(pk__in=foreign)
+        # Every page except the events of others (`eventpage`: a page's row as an event).
+        return pages.filter(Q(eventpage=None) | Q(eventpage__organiser__in=partners))

@@ -6,7 +6,8 @@ import datetime as dt
 
 from django.db.models import Q
 
-from .models import EventHintContact, retention_days
+from .hints import retention_days
+from .models import EventHintContact
 
 
 def purge(now):

@@ -1,4 +1,5 @@
-"""Views behind the routes of EventIndexPage and EventPage."""
+"""Views behind the routes of EventIndexPage and EventPage. They get the pages from the routes
+(events.models imports this module) and never import the models themselves."""
 
 import datetime as dt
 from itertools import groupby
@@ -16,8 +17,7 @@ from home.abuse import rate_limit_refusal
 from . import ical, jsonld
 from .filters import EventFilters
 from .forms import EventHintForm
-from .hints import submit_hint
-from .models import EventPage, retention_days
+from .hints import retention_days, submit_hint
 from .occurrences import BERLIN, next_occurrences, occurrences_between
 from .permissions import partners_for_restricted_user
 
@@ -30,9 +30,8 @@ def upcoming_days():
 
 
 def events_below(index, filters):
-    events = EventPage.objects.live().public().child_of(index)
     return (
-        filters.apply(events)
+        filters.apply(index.events())
         .select_related("district", "organiser")
         .prefetch_related("cancelled_dates", "categories")
     )

@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared page parts")
 
     def ready(self):
+        # Imported here: the restrictions module imports models, which exist only once the app
+        # registry is ready.
         from . import restrictions
 
         restrictions.connect()

@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from wagtail_localize.models import TranslationSource
 
 from . import demo_pages
+from .demo_pages import child_page
 from .localization import ensure_locales, translate
 from .models import Category, District, HomePage, TargetGroup
 from .seed import seed_taxonomies
@@ -18,18 +19,6 @@ from .seed import seed_taxonomies
 # Languages with written demo translations; the others stay German, so that the fallback and
 # the translation overview have something to show.
 DEMO_TRANSLATION_LANGUAGES = ["en", "ar", "tr", "uk"]
-
-
-def child_page(parent, model, slug, **fields):
-    """The child of `parent` with this slug, created and published the first time only, so
-    that running the demo again changes nothing."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def build_site():

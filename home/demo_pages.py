@@ -1,6 +1,7 @@
 """The site's text pages in the demo: imprint, privacy notice, accessibility statement and the
 easy German section. Fictitious office and addresses; the wording follows what a municipal
-family network in North Rhine-Westphalia would publish."""
+family network in North Rhine-Westphalia would publish. Also `child_page`, with which every
+app's demo adds its pages."""
 
 from django.conf import settings
 from wagtail.models import Site
@@ -13,6 +14,18 @@ OFFICE = (
     "Beispielstraße 12, 40210 Düsseldorf<br>"
     'E-Mail: <a href="mailto:familientisch@example.org">familientisch@example.org</a>'
 )
+
+
+def child_page(parent, model, slug, **fields):
+    """The child of `parent` with this slug, created and published the first time only, so
+    that running the demo again changes nothing. Every app's demo builds its pages with it."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 def body(*parts):
@@ -202,8 +215,6 @@ EASY_LANGUAGE = [
 
 
 def load(home):
-    from .demo import child_page
-
     imprint = child_page(
         home,
         StandardPage,

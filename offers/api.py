@@ -202,7 +202,7 @@ def list_offers(
         "sort": sort or "",
     }
     with translation.override(locale):
-        result = OfferSearch(params, _locale_or_404(locale)).run(page, page_size)
+        result = OfferSearch(OfferPage.objects, params, _locale_or_404(locale)).run(page, page_size)
         offers = result.page.object_list
         providers = partner_refs((o.provider for o in offers), locale, request)
         return {

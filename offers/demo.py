@@ -5,7 +5,7 @@ app has created them)."""
 
 from django.utils.text import slugify
 
-from home.demo import child_page
+from home.demo_pages import child_page
 from home.models import Category, District, Language, TargetGroup
 from partners.models import PartnerIndexPage, PartnerPage
 

@@ -63,8 +63,8 @@ def invalidate_entries(**kwargs):
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
-def current_index(locale):
-    """The FacetIndex of the current offers of `locale`."""
+def current_index(offers, locale):
+    """The FacetIndex of the current offers of `locale`; `offers` is `OfferPage.objects`."""
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
@@ -74,41 +74,41 @@ def current_index(locale):
     key = (today, version)
     memo = _built.get(locale.pk)
     if memo is None or memo[0] != key:
-        memo = _built[locale.pk] = (key, build_entries(locale, today))
+        memo = _built[locale.pk] = (key, build_entries(offers, locale, today))
     return memo[1]
 
 
-def build_entries(locale, today):
-    from .models import OfferPage, OfferPlace
-
-    offers = (
-        OfferPage.objects.live()
+def build_entries(offers, locale, today):
+    current = (
+        offers.live()
         .public()
         .current(today)
         .filter(locale=locale)
         .order_by("title", "pk")
         .values_list("pk", "age_min_months", "age_max_months", "for_expectant_parents", "cost")
     )
-    in_locale = {"page__locale": locale, "page__live": True}
+    # Places and links of every live offer of the locale, one query each, read from the offers'
+    # side (a join per relation, no sorting); only the current offers' rows are used below.
+    live = offers.filter(locale=locale, live=True).order_by()
     places = defaultdict(list)
-    for row in OfferPlace.objects.filter(**in_locale).values_list(
-        "page_id", "district_id", "quarter_id", "wheelchair_access", "latitude", "longitude"
+    for row in live.filter(places__isnull=False).values_list(
+        "pk",
+        "places__district_id",
+        "places__quarter_id",
+        "places__wheelchair_access",
+        "places__latitude",
+        "places__longitude",
     ):
         places[row[0]].append(row[1:])
     related = {}
-    for relation, column in [
-        ("categories", "category_id"),
-        ("target_groups", "targetgroup_id"),
-        ("languages", "language_id"),
-    ]:
-        through = getattr(OfferPage, relation).through
+    for relation in ("categories", "target_groups", "languages"):
         links = defaultdict(set)
-        rows = through.objects.filter(offerpage__locale=locale, offerpage__live=True)
-        for page_id, item_id in rows.values_list("offerpage_id", column):
+        rows = live.filter(**{f"{relation}__isnull": False}).values_list("pk", relation)
+        for page_id, item_id in rows:
             links[page_id].add(item_id)
         related[relation] = links
     index = FacetIndex()
-    for pk, age_min, age_max, pregnancy, cost in offers:
+    for pk, age_min, age_max, pregnancy, cost in current:
         own = places.get(pk, [])
         first_year, last_year = age_min // 12, age_max // 12
         index.add(

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -17,9 +17,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import AudienceMixin, PlaceMixin, SectionIndexPage
 
-from .entries import invalidate_entries
 from .hours import OpeningHoursBlock, is_open_at
-from .text_search import refresh_search_vectors
+from .reports import MistakeKind, MistakeReportForm, handle_mistake_report
+from .search import search_offers
+from .structured_data import offer_json_ld
 
 STALE_AFTER_DAYS = 180
 
@@ -30,16 +31,6 @@ def map_settings():
         "map_tiles_url": getattr(settings, "NAVIGATOR_MAP_TILES_URL", ""),
         "map_attribution": getattr(settings, "NAVIGATOR_MAP_ATTRIBUTION", ""),
     }
-
-
-def age_range_label(first, last):
-    """ "0–3 years" for 0 to 35 months: an upper bound of 35 months means "before the third
-    birthday", which is how families read "0 to 3"."""
-    if first % 12 == 0 and (last + 1) % 12 == 0:
-        return _("%(first)s–%(last)s years") % {"first": first // 12, "last": (last + 1) // 12}
-    if first % 12 == 0 and last % 12 == 0:
-        return _("%(first)s–%(last)s years") % {"first": first // 12, "last": last // 12}
-    return _("%(first)s–%(last)s months") % {"first": first, "last": last}
 
 
 class OfferIndexPage(SectionIndexPage):
@@ -60,10 +51,8 @@ class OfferIndexPage(SectionIndexPage):
         verbose_name = _("offer index page")
 
     def get_context(self, request, *args, **kwargs):
-        from .search import search_offers
-
         context = super().get_context(request, *args, **kwargs)
-        context["navigator"] = search_offers(request.GET, self.locale)
+        context["navigator"] = search_offers(OfferPage.objects, request.GET, self.locale)
         context.update(map_settings())
         return context
 
@@ -82,6 +71,14 @@ class OfferQuerySet(PageQuerySet):
         today = today or timezone.localdate()
         limit = today - datetime.timedelta(days=STALE_AFTER_DAYS)
         return self.filter(Q(last_checked__isnull=True) | Q(last_checked__lt=limit))
+
+    def for_listing(self):
+        """With what a list of offers shows (provider, places, languages), in the same few
+        queries however many offers there are."""
+        places = OfferPlace.objects.select_related("district", "quarter")
+        return self.select_related("provider").prefetch_related(
+            Prefetch("places", queryset=places), "languages"
+        )
 
 
 OfferManager = PageManager.from_queryset(OfferQuerySet)
@@ -186,17 +183,6 @@ class OfferPage(AudienceMixin, Page):
                 {"valid_until": _("The end of validity must not be before its start.")}
             )
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        invalidate_entries()
-        # Draft revisions save only a few bookkeeping fields: the published text is unchanged.
-        if kwargs.get("update_fields") is None:
-            refresh_search_vectors([self.pk])
-
-    @property
-    def age_range_label(self):
-        return age_range_label(self.age_min_months, self.age_max_months)
-
     @property
     def reminder_address(self):
         if self.provider_id and self.provider.contact_email:
@@ -204,8 +190,6 @@ class OfferPage(AudienceMixin, Page):
         return self.email
 
     def get_context(self, request, *args, **kwargs):
-        from .reports import MistakeReportForm
-
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("report_form", MistakeReportForm())
         context["places"] = list(self.places.select_related("district", "quarter"))
@@ -215,14 +199,10 @@ class OfferPage(AudienceMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            from .reports import handle_mistake_report
-
             return handle_mistake_report(self, request)
         return super().serve(request, *args, **kwargs)
 
     def json_ld(self, request):
-        from .structured_data import offer_json_ld
-
         return offer_json_ld(self, request)
 
 
@@ -253,23 +233,12 @@ class OfferPlace(TranslatableMixin, PlaceMixin, Orderable):
     def __str__(self):
         return self.place_name or self.street
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        invalidate_entries()
-
     def is_open_at(self, moment):
         return is_open_at(self.opening_hours, moment)
 
     @property
     def is_open_now(self):
         return self.is_open_at(timezone.now())
-
-
-class MistakeKind(models.TextChoices):
-    WRONG_HOURS = "hours", _("Wrong opening hours")
-    CLOSED = "closed", _("The offer no longer exists")
-    MOVED = "moved", _("It has moved")
-    OTHER = "other", _("Something else")
 
 
 class MistakeReport(models.Model):

@@ -1,16 +1,24 @@
 """The "report a mistake" form of an offer page. A report is stored before anything is mailed,
-so a mail server that is down never loses it; editors see it on their dashboard."""
+so a mail server that is down never loses it; editors see it on their dashboard. The offer page
+(offers.models) serves the form and its MistakeReport keeps MistakeKind: this module gets the
+offer it reports on from the page and imports no models."""
 
 from django import forms
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from home.abuse import HoneypotFormMixin, rate_limit_refusal
 
-from .models import MistakeKind, MistakeReport
+
+class MistakeKind(models.TextChoices):
+    WRONG_HOURS = "hours", _("Wrong opening hours")
+    CLOSED = "closed", _("The offer no longer exists")
+    MOVED = "moved", _("It has moved")
+    OTHER = "other", _("Something else")
 
 
 class MistakeReportForm(HoneypotFormMixin, forms.Form):
@@ -43,8 +51,7 @@ def handle_mistake_report(offer, request):
         context["report_form"] = form
         response = TemplateResponse(request, offer.get_template(request), context, status=400)
         return refusal.answer(response) if refusal else response
-    report = MistakeReport.objects.create(
-        offer=offer,
+    report = offer.mistake_reports.create(
         kind=form.cleaned_data["kind"],
         message=form.cleaned_data["message"],
         email=form.cleaned_data["email"],

@@ -1,25 +1,27 @@
 """The navigator's filters, shared by the HTML page and the API (same parameter names).
 
-`search_offers(params, locale)` reads GET-style parameters, ignores what it cannot understand
-(with a note for the visitor), and returns one page of results with the facet counts of every
-filter: how many offers each option would leave, the other filters staying as they are. The
-number of queries does not depend on the number of results.
+`search_offers(offers, params, locale)` reads GET-style parameters, ignores what it cannot
+understand (with a note for the visitor), and returns one page of results with the facet counts
+of every filter: how many offers each option would leave, the other filters staying as they are.
+The number of queries does not depend on the number of results.
+
+`offers` is `OfferPage.objects`. The navigator page (offers.models) searches through this module,
+so the module takes the offers' manager from its callers instead of importing the page models.
 """
 
 import math
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Category, District, Language, Quarter, TargetGroup
 from home.models.audience import MAX_AGE_MONTHS, LifeStage
 
 from .entries import current_index
-from .models import OfferPage, OfferPlace
 from .text_search import text_filter
 
 PAGE_SIZE = 20
@@ -160,13 +162,12 @@ class NavigatorResult:
 
 
 def encode(params):
-    from urllib.parse import urlencode
-
     return urlencode({key: value for key, value in params.items() if value not in (None, "")})
 
 
 class OfferSearch:
-    def __init__(self, params, locale):
+    def __init__(self, offers, params, locale):
+        self.offers = offers
         self.locale = locale
         self.vocabularies = load_vocabularies()
         self.form = NavigatorForm(params, self.vocabularies)
@@ -192,7 +193,7 @@ class OfferSearch:
     def text_matches(self):
         if not self.cleaned.get("q"):
             return frozenset()
-        matches = OfferPage.objects.filter(locale=self.locale).filter(
+        matches = self.offers.filter(locale=self.locale).filter(
             text_filter(self.cleaned["q"], self.locale.language_code)
         )
         return frozenset(matches.values_list("pk", flat=True))
@@ -213,7 +214,7 @@ class OfferSearch:
         return keys
 
     def run(self, page_number=None, page_size=PAGE_SIZE):
-        index = current_index(self.locale)
+        index = current_index(self.offers, self.locale)
         sets = {name: index.having(name, key) for name, key in self.filter_keys().items()}
         if self.cleaned.get("q"):
             sets["q"] = self.text_matches()
@@ -253,16 +254,7 @@ class OfferSearch:
         return result
 
     def fetch(self, pks, distances):
-        offers = (
-            OfferPage.objects.filter(pk__in=pks)
-            .select_related("provider")
-            .prefetch_related(
-                Prefetch(
-                    "places", queryset=OfferPlace.objects.select_related("district", "quarter")
-                ),
-                "languages",
-            )
-        )
+        offers = self.offers.filter(pk__in=pks).for_listing()
         by_pk = {offer.pk: offer for offer in offers}
         for pk in pks:
             by_pk[pk].distance_km = distances.get(pk)
@@ -341,6 +333,6 @@ def nearest_km(points, latitude, longitude):
     )
 
 
-def search_offers(params, locale):
-    search = OfferSearch(params, locale)
+def search_offers(offers, params, locale):
+    search = OfferSearch(offers, params, locale)
     return search.run(params.get("page"))

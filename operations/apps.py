@@ -7,6 +7,8 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
+        # Imported here: the signals module imports models, which exist only once the app
+        # registry is ready.
         from . import signals
 
         signals.connect()

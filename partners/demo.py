@@ -14,7 +14,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 
-from home.demo import child_page
+from home.demo_pages import child_page
 from home.models import District
 
 from .access import new_partner_collection

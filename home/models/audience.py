@@ -40,6 +40,16 @@ LIFE_STAGE_MONTHS = {
 }
 
 
+def age_range_label(first, last):
+    """ "0–3 years" for 0 to 35 months: an upper bound of 35 months means "before the third
+    birthday", which is how families read "0 to 3"."""
+    if first % 12 == 0 and (last + 1) % 12 == 0:
+        return _("%(first)s–%(last)s years") % {"first": first // 12, "last": (last + 1) // 12}
+    if first % 12 == 0 and last % 12 == 0:
+        return _("%(first)s–%(last)s years") % {"first": first // 12, "last": last // 12}
+    return _("%(first)s–%(last)s months") % {"first": first, "last": last}
+
+
 class Cost(models.TextChoices):
     FREE = "free", _("Free of charge")
     REDUCED = "reduced", _("Reduced fee possible")
@@ -131,6 +141,10 @@ class AudienceMixin(models.Model):
             raise ValidationError(
                 {"age_max_months": _("The maximum age must not be below the minimum age.")}
             )
+
+    @property
+    def age_range_label(self):
+        return age_range_label(self.age_min_months, self.age_max_months)
 
     @property
     def life_stages(self):
