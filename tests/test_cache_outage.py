@@ -1,8 +1,6 @@
 """Redis stops answering: families still read every page (uncached), while the public forms
 refuse what their rate limit cannot count, with a message instead of an error page."""
 
-import socket
-
 import pytest
 
 from events.models import EventPage
@@ -10,12 +8,7 @@ from familysite.settings.base import redis_caches
 from tests.factories.home import EventIndexPageFactory
 from tests.factories.offers import OfferPageFactory, build_navigator
 from tests.test_events_hints import hint
-
-
-def closed_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.test_production_health import closed_port
 
 
 @pytest.fixture

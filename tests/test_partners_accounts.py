@@ -12,6 +12,7 @@ from tests.factories.partners import (
     PartnerPageFactory,
     PngLogoFactory,
     edit_form_data,
+    log_in_as_partner,
 )
 
 
@@ -31,11 +32,8 @@ def other(index):
 
 
 @pytest.fixture
-def partner_client(client, django_user_model, own):
-    user = django_user_model.objects.create_user("sonnenblume", password="pw")
-    user.groups.add(own.group)
-    client.force_login(user)
-    return client
+def partner_client(client, own):
+    return log_in_as_partner(client, own, "sonnenblume")
 
 
 def test_a_partner_opens_the_edit_view_of_their_own_page(partner_client, own):

@@ -13,7 +13,12 @@ from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import UploadedFile
 
-from tests.factories.partners import PartnerIndexPageFactory, PartnerPageFactory, png_bytes
+from tests.factories.partners import (
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+    log_in_as_partner,
+    png_bytes,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 LOCALE = Path(__file__).resolve().parents[1] / "locale"
@@ -126,11 +131,8 @@ def partner(home):
 
 
 @pytest.fixture
-def partner_client(client, django_user_model, partner):
-    user = django_user_model.objects.create_user("sonnenschein", password="pw")
-    user.groups.add(partner.group)
-    client.force_login(user)
-    return client
+def partner_client(client, partner):
+    return log_in_as_partner(client, partner, "sonnenschein")
 
 
 def upload(client, partner, content, name="logo.svg"):

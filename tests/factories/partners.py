@@ -2,6 +2,7 @@ import io
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
@@ -64,3 +65,11 @@ def edit_form_data(client, page):
     response = client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200
     return querydict_from_html(response.content.decode(), form_id="page-edit-form")
+
+
+def log_in_as_partner(client, partner, username):
+    """`client` logged in as a new account of `partner` (a page made `with_accounts`)."""
+    user = get_user_model().objects.create_user(username, password="pw")
+    user.groups.add(partner.group)
+    client.force_login(user)
+    return client
