@@ -1,6 +1,7 @@
 """The proxy asks /healthz whether an app server can serve; logs tell one request's story."""
 
 import json
+import os
 import socket
 import uuid
 
@@ -9,7 +10,9 @@ from django.core.cache import caches
 
 from tests.test_settings import production_env, run_python
 
-REDIS = "redis://127.0.0.1:6379/0"
+# A database of its own per pytest-xdist worker: the fixture empties it after each test, which
+# must not empty it under a test of the other worker.
+REDIS = f"redis://127.0.0.1:6379/{10 + int(os.environ.get('PYTEST_XDIST_WORKER', 'gw0')[2:])}"
 
 
 def redis_cache(location):
