@@ -1,5 +1,5 @@
 """Cost of searching each language by its own rules: the site search's backend
-(home.search_backend) beside Wagtail's own database backend, on PostgreSQL with 10,000 offers.
+(i18n.search_backend) beside Wagtail's own database backend, on PostgreSQL with 10,000 offers.
 
 One command (the database of benchmarks/navigator.py; filled once if it is empty):
 
@@ -27,7 +27,7 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
 QUERIES = ["Kinder", "Beratung Familie", "Eltern", "Spielgruppe", "Zauberei"]
 BACKENDS = {
     "Wagtail database": "wagtail.search.backends.database",
-    "per language": "home.search_backend",
+    "per language": "i18n.search_backend",
 }
 BATCH = 1000
 

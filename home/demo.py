@@ -10,9 +10,10 @@ from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail_localize.models import TranslationSource
 
+from i18n.localization import ensure_locales, translate
+
 from . import demo_pages
 from .demo_pages import child_page
-from .localization import ensure_locales, translate
 from .models import Category, District, HomePage, TargetGroup
 from .seed import seed_taxonomies
 

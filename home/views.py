@@ -1,4 +1,3 @@
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -6,23 +5,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from home.translation_overview import build_overview
-
 from .abuse import rate_limit_refusal
 from .forms import BarrierReportForm
 from .search_text import search_text
 from .tasks import notify_editors_of_barrier_report
-
-
-def translation_overview(request):
-    if not request.user.has_perm("wagtail_localize.submit_translation"):
-        raise PermissionDenied
-    return render(
-        request,
-        "home/admin/translation_overview.html",
-        {"overviews": build_overview(request.user), "page_title": _("Translation overview")},
-    )
-
 
 RESULTS_PER_PAGE = 10
 

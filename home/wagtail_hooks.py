@@ -2,16 +2,10 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseForbidden
 from django.shortcuts import resolve_url
-from django.templatetags.static import static
-from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
-
-from home import views
 
 from .models import BarrierReport
 from .restrictions import choosable_by, may_download
@@ -30,32 +24,6 @@ def serve_private_attachments_only_to_who_may_read_their_pages(document, request
         return HttpResponseForbidden()
     return redirect_to_login(
         request.get_full_path(), resolve_url(settings.WAGTAIL_FRONTEND_LOGIN_URL)
-    )
-
-
-@hooks.register("register_admin_urls")
-def register_translation_overview_url():
-    return [
-        path("translations/", views.translation_overview, name="translation_overview"),
-    ]
-
-
-@hooks.register("register_admin_menu_item")
-def register_translation_overview_menu_item():
-    return MenuItem(
-        _("Translation overview"),
-        reverse("translation_overview"),
-        icon_name="site",
-        order=850,
-    )
-
-
-@hooks.register("insert_editor_js")
-def translation_editor_directions():
-    return format_html(
-        '<script src="{}" data-rtl-languages="{}"></script>',
-        static("home/translation-editor.js"),
-        " ".join(settings.LANGUAGES_BIDI),
     )
 
 

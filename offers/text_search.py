@@ -2,7 +2,7 @@
 
 The navigator filters, counts and pages offers in SQL, so rather than going through Wagtail's
 search index it keeps its own `tsvector` per offer, built when the offer is saved or published
-with the configuration of the language its text is in (home.search_configs): German stemming for
+with the configuration of the language its text is in (i18n.search_configs): German stemming for
 German pages and for offers not yet translated, English for English ones, and no stemming
 ("simple") where PostgreSQL has none. A query is stemmed the same way, by the visitor's language
 and by German for the German text. SQLite, the embedded default, has no stemming: there each
@@ -16,7 +16,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Q
 
-from home.search_configs import query_configs, text_search_configs
+from i18n.search_configs import query_configs, text_search_configs
 
 
 def uses_postgres_search():

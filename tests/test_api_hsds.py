@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from home.localization import synchronise_locales, translate
+from i18n.localization import synchronise_locales, translate
 from offers.demo import hours
 from tests.factories.home import PartnerIndexPageFactory
 from tests.factories.offers import OfferPageFactory, build_navigator

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from wagtail.models import APIToken
 
-from home.localization import synchronise_locales, translate
+from i18n.localization import synchronise_locales, translate
 from protocols.privacy import members_group, restrict_to_members
 from tests.factories.protocols import ProtocolIndexPageFactory, ProtocolPageFactory, agenda_item
 

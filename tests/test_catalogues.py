@@ -11,11 +11,21 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
-from home.localization import synchronise_locales
+from i18n.localization import synchronise_locales
 
 LOCALE = Path(__file__).resolve().parents[1] / "locale"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-SOURCES = ["site", "home", "offers", "events", "protocols", "partners", "operations", "templates"]
+SOURCES = [
+    "site",
+    "home",
+    "offers",
+    "events",
+    "protocols",
+    "partners",
+    "operations",
+    "i18n",
+    "templates",
+]
 
 
 def messages(path):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.localization import synchronise_locales, translate
+from i18n.localization import synchronise_locales, translate
 from tests.factories.home import OfferIndexPageFactory
 
 

@@ -4,7 +4,7 @@ changes wait for moderation, and they see nothing of other partners."""
 import pytest
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, WorkflowState
 
-from home.localization import synchronise_locales
+from i18n.localization import synchronise_locales
 from partners.models import PartnerPage
 from tests.factories.partners import (
     PartnerGroupFactory,

@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from wagtail.models import Page, PageViewRestriction
 
-from home.localization import synchronise_locales, translate
+from i18n.localization import synchronise_locales, translate
 from protocols.privacy import members_group, restrict_to_members
 from tests.factories.home import ProtocolIndexPageFactory
 from tests.factories.protocols import ProtocolPageFactory, agenda_item

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from home.localization import synchronise_locales
+from i18n.localization import synchronise_locales
 from protocols.models import ProtocolPage
 from protocols.privacy import members_group, restrict_to_members
 from tests.factories.protocols import (

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "events",
     "protocols",
     "operations",
+    "i18n",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -68,7 +69,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "operations.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "home.middleware.SiteLocaleMiddleware",
+    "i18n.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -255,7 +256,7 @@ SEARCH_BACKEND = os.environ.get(
 )
 if SEARCH_BACKEND == "database":
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "home.search_backend", "SEARCH_CONFIG": "german"}
+        "default": {"BACKEND": "i18n.search_backend", "SEARCH_CONFIG": "german"}
     }
 elif SEARCH_BACKEND in SEARCH_ENGINES and env_list("SEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {

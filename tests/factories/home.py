@@ -3,8 +3,8 @@ import wagtail_factories
 from wagtail.models import Locale, Page, Site
 
 from events.models import EventIndexPage
-from home.localization import ensure_locales
 from home.models import HomePage, StandardPage
+from i18n.localization import ensure_locales
 from offers.models import OfferIndexPage
 from partners.models import PartnerIndexPage
 from protocols.models import ProtocolIndexPage

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
 from home.demo import build_site, translate_demo_content, translated_objects
-from home.indexing import indexes_paused
-from home.localization import synchronise_locales
+from i18n.indexing import indexes_paused
+from i18n.localization import synchronise_locales
 
 
 class Command(BaseCommand):
@@ -29,7 +29,7 @@ class Command(BaseCommand):
                             to_translate += demo.translated_objects(home)
                 synchronise_locales()
                 translate_demo_content(translated_objects(home) + to_translate)
-            # Each index once, after the pause (see home.indexing).
+            # Each index once, after the pause (see i18n.indexing).
             quiet = {"stdout": self.stdout, "verbosity": 0}
             call_command("rebuild_references_index", **quiet)
             call_command("update_index", **quiet)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from home.localization import ensure_locales
 from home.seed import seed_taxonomies
+from i18n.localization import ensure_locales
 
 
 class Command(BaseCommand):

@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
-from home.localization import translation_for
-from home.translation_overview import SNIPPET_MODELS
+from i18n.localization import translation_for
+from i18n.translation_overview import SNIPPET_MODELS
 
 
 class Command(BaseCommand):

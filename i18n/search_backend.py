@@ -9,9 +9,9 @@ language active when the search is made, which on the public site is the visitor
 German rules for the German text of pages not yet translated. Every caller of `.search()` gets
 this without knowing about it.
 
-Settings: WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend", ...}}, with
+Settings: WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "i18n.search_backend", ...}}, with
 SEARCH_CONFIG for objects without a language (images, documents); TEXT_SEARCH_CONFIGS maps
-languages to configurations (home.search_configs). On other databases this is Wagtail's own
+languages to configurations (i18n.search_configs). On other databases this is Wagtail's own
 database backend.
 """
 

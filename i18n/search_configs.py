@@ -1,5 +1,5 @@
 """Which PostgreSQL text-search configuration stems each site language: one mapping for the
-site search (home.search_backend) and the navigator's own search vectors."""
+site search (i18n.search_backend) and the navigator's own search vectors."""
 
 from django.conf import settings
 
