@@ -107,18 +107,20 @@ def bulk_children(parent, pages):
 def fill(count):
     from django.db import transaction
 
+    from core.demo_helpers import child_page
     from home.demo import build_site
-    from home.demo_pages import child_page
-    from home.models import Category, District, Language, TargetGroup
     from offers.demo import hours
     from offers.demo_data import EARLY_HELP, EVERYDAY_OFFERS, PROVIDERS, WELCOME_HOURS
     from offers.models import OfferIndexPage, OfferPage, OfferPlace
     from offers.text_search import refresh_search_vectors
     from partners.models import PartnerIndexPage, PartnerPage
+    from taxonomy.models import Category, District, Language, TargetGroup
+    from taxonomy.seed import seed_taxonomies
 
     random.seed(4)
     with transaction.atomic():
         home = build_site()
+        seed_taxonomies()
         navigator = child_page(home, OfferIndexPage, "navigator", title="Familien-Navigator")
         if OfferPage.objects.filter(locale=home.locale).count() >= count:
             return navigator

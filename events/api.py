@@ -18,16 +18,11 @@ from icalendar import vRecur
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import BeforeValidator, ConfigDict, StrictBool
 
-from home.abuse import rate_limit_refusal
-from home.api import (
+from api.schemas import (
     DEFAULT_LOCALE,
-    AgeRange,
-    CostOut,
     LanguageCode,
-    LanguageOut,
     PageId,
     PageOf,
-    Term,
     TranslationLink,
     absolute_rich_text,
     choice,
@@ -35,11 +30,12 @@ from home.api import (
     links_to,
     page_translations,
     paginate,
-    term,
 )
-from home.models import District
-from home.models.audience import Cost, LifeStage, WheelchairAccess
+from core.abuse import rate_limit_refusal
 from partners.api import PartnerRef, partner_refs
+from taxonomy.api import AgeRange, CostOut, LanguageOut, Place, Term, place, term
+from taxonomy.audience import Cost, LifeStage
+from taxonomy.models import District
 
 from .filters import EventFilters
 from .forms import EventHintForm
@@ -107,18 +103,6 @@ class RecurrenceOut(Schema):
     rrule: str | None = Field(description="RFC 5545 RRULE, as in the iCalendar feed.")
 
 
-class EventPlace(Schema):
-    name: str
-    street: str
-    postcode: str
-    city: str
-    district: Term | None
-    quarter: Term | None
-    latitude: float | None
-    longitude: float | None
-    wheelchair_access: Term
-
-
 class Dates(Schema):
     start: dt.datetime
     end: dt.datetime | None
@@ -138,7 +122,7 @@ class Event(Schema):
     cancelled_dates: list[dt.date]
     status: Term
     organiser: PartnerRef | None
-    place: EventPlace | None
+    place: Place | None
     online: bool
     online_url: str
     registration_url: str
@@ -259,19 +243,7 @@ def _recurrence(event):
 
 
 def _place(event):
-    if not (event.place_name or event.street):
-        return None
-    return {
-        "name": event.place_name,
-        "street": event.street,
-        "postcode": event.postcode,
-        "city": event.city,
-        "district": term(event.district),
-        "quarter": term(event.quarter),
-        "latitude": event.latitude,
-        "longitude": event.longitude,
-        "wheelchair_access": choice(WheelchairAccess, event.wheelchair_access),
-    }
+    return place(event) if event.place_name or event.street else None
 
 
 @router.get("events/{event_id}/", response=Event, summary="One event")

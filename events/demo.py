@@ -6,9 +6,9 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone
 
-from home.demo_pages import child_page
-from home.models import Category, District, Language, TargetGroup
+from core.demo_helpers import child_page
 from partners.models import PartnerPage
+from taxonomy.models import Category, District, Language, TargetGroup
 
 from .hints import store_hint
 from .models import EventCancelledDate, EventHintContact, EventIndexPage, EventPage

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from home.models import Category, District, Language
+from taxonomy.models import Category, District, Language
 
 from .occurrences import BERLIN, FIRST_DAY, LAST_DAY
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from home.abuse import HoneypotFormMixin
-from home.models import District
+from core.abuse import HoneypotFormMixin
+from taxonomy.models import District
 
 from .occurrences import BERLIN, FIRST_DAY, LAST_DAY
 

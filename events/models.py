@@ -18,7 +18,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from home.models import AudienceMixin, PlaceMixin, SectionIndexPage
+from core.pages import SectionIndexPage
+from taxonomy.audience import AudienceMixin, PlaceMixin
 
 from . import views
 from .moderation import ensure_hint_workflow

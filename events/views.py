@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
-from home.abuse import rate_limit_refusal
+from core.abuse import rate_limit_refusal
 
 from . import ical, jsonld
 from .filters import EventFilters

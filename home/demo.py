@@ -10,12 +10,11 @@ from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail_localize.models import TranslationSource
 
+from core.demo_helpers import child_page
 from i18n.localization import ensure_locales, translate
 
 from . import demo_pages
-from .demo_pages import child_page
-from .models import Category, District, HomePage, TargetGroup
-from .seed import seed_taxonomies
+from .models import HomePage
 
 # Languages with written demo translations; the others stay German, so that the fallback and
 # the translation overview have something to show.
@@ -28,7 +27,6 @@ def build_site():
     # removed before the locales exist, so that no language gets a copy of it.
     root.get_children().exact_type(Page).filter(slug="home").delete()
     source = ensure_locales()
-    seed_taxonomies()
     with translation.override(settings.LANGUAGE_CODE):
         home = child_page(
             root,
@@ -50,16 +48,8 @@ def build_site():
 
 
 def translated_objects(home):
-    """What the home app's demo translates: the home page, the sections, the vocabularies
-    (quarters keep their German names: they are proper nouns on the street signs)."""
-    source = {"locale__language_code": settings.LANGUAGE_CODE}
-    return [
-        home,
-        *home.get_children().in_menu().specific(),
-        *Category.objects.filter(**source),
-        *TargetGroup.objects.filter(**source),
-        *District.objects.filter(**source),
-    ]
+    """What the home app's demo translates: the home page and the sections in the menu."""
+    return [home, *home.get_children().in_menu().specific()]
 
 
 def translation_memory(language):

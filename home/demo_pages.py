@@ -1,11 +1,11 @@
 """The site's text pages in the demo: imprint, privacy notice, accessibility statement and the
 easy German section. Fictitious office and addresses; the wording follows what a municipal
-family network in North Rhine-Westphalia would publish. Also `child_page`, with which every
-app's demo adds its pages."""
+family network in North Rhine-Westphalia would publish."""
 
 from django.conf import settings
 from wagtail.models import Site
-from wagtail.rich_text import RichText
+
+from core.demo_helpers import body, child_page
 
 from .models import SiteLinks, StandardPage
 
@@ -14,34 +14,6 @@ OFFICE = (
     "Beispielstraße 12, 40210 Düsseldorf<br>"
     'E-Mail: <a href="mailto:familientisch@example.org">familientisch@example.org</a>'
 )
-
-
-def child_page(parent, model, slug, **fields):
-    """The child of `parent` with this slug, created and published the first time only, so
-    that running the demo again changes nothing. Every app's demo builds its pages with it."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def body(*parts):
-    """Stream blocks from short markup: "## " starts a section heading, "### " a sub-heading,
-    anything else is a paragraph of rich text."""
-    blocks = []
-    for part in parts:
-        if part.startswith("### "):
-            blocks.append(("heading", {"text": part[4:], "level": "h3"}))
-        elif part.startswith("## "):
-            blocks.append(("heading", {"text": part[3:], "level": "h2"}))
-        else:
-            blocks.append(
-                ("paragraph", RichText(part if part.startswith("<") else f"<p>{part}</p>"))
-            )
-    return blocks
 
 
 IMPRINT = body(

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .abuse import HoneypotFormMixin
+from core.abuse import HoneypotFormMixin
+
 from .models import BarrierReport
 
 

@@ -5,9 +5,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from .abuse import rate_limit_refusal
+from core.abuse import rate_limit_refusal
+from core.search_text import search_text
+
 from .forms import BarrierReportForm
-from .search_text import search_text
 from .tasks import notify_editors_of_barrier_report
 
 RESULTS_PER_PAGE = 10

@@ -9,13 +9,16 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
-from home.models import Category, District, Quarter, TargetGroup
 
-SNIPPET_MODELS = [Category, TargetGroup, District, Quarter]
+def snippet_models():
+    """The translatable snippets the overview counts: each app names its own with the Wagtail
+    hook `translation_overview_models` (a function returning a list of models)."""
+    return [model for hook in hooks.get_hooks("translation_overview_models") for model in hook()]
 
 
 @dataclass
@@ -45,7 +48,7 @@ def build_overview(user):
     overviews = []
     for locale in targets:
         tallies = [_page_tally(source, locale, url_finder)]
-        for model in SNIPPET_MODELS:
+        for model in snippet_models():
             tallies.append(_snippet_tally(model, source, locale, url_finder, stale_snippets))
         overviews.append(LocaleOverview(locale, tallies))
     return overviews

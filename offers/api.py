@@ -17,25 +17,22 @@ from django.utils import translation
 from ninja import Query, Router, Schema
 from wagtail.models import Locale
 
-from home.api import (
+from api.schemas import (
     DEFAULT_LOCALE,
-    AgeRange,
-    CostOut,
     LanguageCode,
-    LanguageOut,
     PageId,
     PageOf,
-    Term,
     TranslationLink,
     absolute_rich_text,
     choice,
     in_language_or_404,
     links_to,
     page_translations,
-    term,
 )
-from home.models.audience import MAX_AGE_MONTHS, Cost, LifeStage, WheelchairAccess
 from partners.api import PartnerRef, partner_refs
+from taxonomy.api import AgeRange, CostOut, LanguageOut, Place, Term, term
+from taxonomy.api import place as place_out
+from taxonomy.audience import MAX_AGE_MONTHS, Cost, LifeStage
 
 from .hours import WEEKDAYS, week_table
 from .models import OfferPage, OfferPlace
@@ -92,16 +89,7 @@ class DayHours(Schema):
     by_appointment: bool
 
 
-class PlaceOut(Schema):
-    name: str
-    street: str
-    postcode: str
-    city: str
-    district: Term | None
-    quarter: Term | None
-    latitude: float | None
-    longitude: float | None
-    wheelchair_access: Term
+class PlaceOut(Place):
     opening_hours: list[DayHours]
 
 
@@ -240,18 +228,7 @@ def _place(place):
             WEEKDAYS, week_table(place.opening_hours), strict=True
         )
     ]
-    return {
-        "name": place.place_name,
-        "street": place.street,
-        "postcode": place.postcode,
-        "city": place.city,
-        "district": term(place.district),
-        "quarter": term(place.quarter),
-        "latitude": place.latitude,
-        "longitude": place.longitude,
-        "wheelchair_access": choice(WheelchairAccess, place.wheelchair_access),
-        "opening_hours": hours,
-    }
+    return {**place_out(place), "opening_hours": hours}
 
 
 @router.get("offers/{offer_id}/", response=Offer, summary="One offer")

@@ -5,9 +5,9 @@ app has created them)."""
 
 from django.utils.text import slugify
 
-from home.demo_pages import child_page
-from home.models import Category, District, Language, TargetGroup
+from core.demo_helpers import child_page
 from partners.models import PartnerIndexPage, PartnerPage
+from taxonomy.models import Category, District, Language, TargetGroup
 
 from .demo_data import EARLY_HELP, EVERYDAY_OFFERS, PROVIDERS, WEEKDAY_MORNINGS, WELCOME_HOURS
 from .models import OfferIndexPage, OfferPage, OfferPlace

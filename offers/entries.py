@@ -14,7 +14,7 @@ from collections import defaultdict
 from django.core.cache import cache
 from django.utils import timezone
 
-from home.models.audience import LIFE_STAGE_MONTHS, Cost, LifeStage, WheelchairAccess
+from taxonomy.audience import LIFE_STAGE_MONTHS, Cost, LifeStage, WheelchairAccess
 
 VERSION_KEY = "navigator-entries-version"
 # Kept in each process's memory, not in the shared cache: unpickling 10,000 records on every

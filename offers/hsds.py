@@ -19,10 +19,10 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router
 
-from home.api import DEFAULT_LOCALE, LanguageCode, links_to, paginate
-from home.models.audience import Cost, WheelchairAccess
+from api.schemas import DEFAULT_LOCALE, LanguageCode, links_to, paginate
 from partners.api import partners_in_language
 from partners.models import PartnerPage
+from taxonomy.audience import Cost, WheelchairAccess
 
 from .hours import CITY_TIME_ZONE
 from .hsds_schemas import ApiInfo, OrganizationPage, Service, ServiceAtLocationPage, ServicePage

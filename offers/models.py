@@ -15,7 +15,8 @@ from wagtail.models.pages import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import AudienceMixin, PlaceMixin, SectionIndexPage
+from core.pages import SectionIndexPage
+from taxonomy.audience import AudienceMixin, PlaceMixin
 
 from .hours import OpeningHoursBlock, is_open_at
 from .reports import MistakeKind, MistakeReportForm, handle_mistake_report

@@ -11,7 +11,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from home.abuse import HoneypotFormMixin, rate_limit_refusal
+from core.abuse import HoneypotFormMixin, rate_limit_refusal
 
 
 class MistakeKind(models.TextChoices):

@@ -4,7 +4,7 @@ itself once it is handled and that old. `manage.py purge_personal_data` runs `pu
 
 from django.conf import settings
 
-from home.retention import purge_reports
+from core.visitor_reports import purge_reports
 
 from .models import MistakeReport
 

@@ -18,8 +18,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
-from home.models import Category, District, Language, Quarter, TargetGroup
-from home.models.audience import MAX_AGE_MONTHS, LifeStage
+from taxonomy.audience import MAX_AGE_MONTHS, LifeStage
+from taxonomy.models import Category, District, Language, Quarter, TargetGroup
 
 from .entries import current_index
 from .text_search import text_filter

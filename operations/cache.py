@@ -8,7 +8,7 @@ one warning per outage rather than one per call.
 
 Two things must not be forgiving: `/healthz` reports the outage (it asks `strict`), and the
 rate limits of the public forms use a plain RedisCache, since they must refuse what they cannot
-count (`home.abuse`).
+count (`core.abuse`).
 """
 
 import logging

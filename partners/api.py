@@ -3,7 +3,7 @@
 from django.utils import translation
 from ninja import Query, Router, Schema
 
-from home.api import (
+from api.schemas import (
     DEFAULT_LOCALE,
     LanguageCode,
     PageId,
@@ -15,7 +15,7 @@ from home.api import (
     page_translations,
     paginate,
 )
-from home.models import District
+from taxonomy.models import District
 
 from .models import PartnerKind, PartnerPage, sort_key
 

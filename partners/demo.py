@@ -14,8 +14,8 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 
-from home.demo_pages import child_page
-from home.models import District
+from core.demo_helpers import child_page
+from taxonomy.models import District
 
 from .access import new_partner_collection
 from .models import PartnerIndexPage, PartnerKind, PartnerPage

@@ -14,7 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import SectionIndexPage
+from core.pages import SectionIndexPage
 
 from .forms import APPROVE_LOGO_PERMISSION, PartnerPageForm
 
@@ -119,7 +119,7 @@ class PartnerPage(Page):
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     districts = ParentalManyToManyField(
-        "home.District", blank=True, related_name="partners", verbose_name=_("districts")
+        "taxonomy.District", blank=True, related_name="partners", verbose_name=_("districts")
     )
     group = models.ForeignKey(
         "auth.Group",

@@ -8,7 +8,7 @@ from ninja import Query, Router, Schema
 from pydantic import WithJsonSchema
 from wagtail.models import Locale
 
-from home.api import (
+from api.schemas import (
     DEFAULT_LOCALE,
     LanguageCode,
     PageId,
@@ -20,7 +20,7 @@ from home.api import (
     page_translations,
     paginate,
 )
-from home.search_text import search_text
+from core.search_text import search_text
 
 from .blocks import agenda_anchor
 from .models import ProtocolPage

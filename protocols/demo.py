@@ -5,7 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from home.demo_pages import child_page
+from core.demo_helpers import child_page
 
 from .blocks import block
 from .models import ProtocolIndexPage, ProtocolPage

@@ -9,8 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import SectionIndexPage
-from home.search_text import search_text
+from core.pages import SectionIndexPage
+from core.search_text import search_text
 
 from .blocks import PARAGRAPH_FEATURES, AgendaBlock, AttachmentsBlock, agenda_anchor
 from .privacy import members_group_name, visible_to

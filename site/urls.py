@@ -7,9 +7,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.service import unknown_endpoint
 from familysite.api import api
 from home import views as home_views
-from home.api import unknown_endpoint
 from home.sitemaps import language_sitemaps
 from operations.views import healthz
 

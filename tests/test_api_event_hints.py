@@ -13,7 +13,7 @@ from wagtail.models import APIToken
 
 from events.models import EventHintContact, EventPage
 from events.moderation import WORKFLOW_NAME
-from home.seed import seed_taxonomies
+from taxonomy.seed import seed_taxonomies
 from tests.factories.home import EventIndexPageFactory
 from tests.factories.partners import PartnerIndexPageFactory, PartnerPageFactory
 

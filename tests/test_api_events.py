@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from events.models import EventStatus, Recurrence
-from home.models import Category, District
-from home.seed import seed_taxonomies
 from i18n.localization import synchronise_locales, translate
+from taxonomy.models import Category, District
+from taxonomy.seed import seed_taxonomies
 from tests.factories.events import EventCancelledDateFactory, EventPageFactory, in_days
 from tests.factories.home import EventIndexPageFactory, PartnerIndexPageFactory
 from tests.factories.partners import PartnerPageFactory

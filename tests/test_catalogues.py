@@ -23,7 +23,10 @@ SOURCES = [
     "protocols",
     "partners",
     "operations",
+    "taxonomy",
     "i18n",
+    "api",
+    "core",
     "templates",
 ]
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from events.models import EventPage
 from events.occurrences import BERLIN, expand
-from home.models import Category, District, Language
+from taxonomy.models import Category, District, Language
 from tests.factories.events import (
     EventCancelledDateFactory,
     EventPageFactory,

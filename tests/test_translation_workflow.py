@@ -8,8 +8,8 @@ from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import rich_text
 from wagtail_localize.models import Translation
 
-from home.models import Category
 from i18n.localization import synchronise_locales, translate, translation_for
+from taxonomy.models import Category
 from tests.factories.home import OfferIndexPageFactory
 
 LANGUAGES = ["en", "tr", "ar", "fa", "uk", "ru", "pl"]

@@ -1,11 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock
 
 
 class HomePage(Page):
@@ -24,22 +24,6 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
-
-
-class SectionIndexPage(Page):
-    """The common shape of the index pages of the site's sections (navigator, events, ...)."""
-
-    introduction = RichTextField(
-        _("introduction"), blank=True, help_text=_("Shown above the list on this page.")
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-    parent_page_types = ["home.HomePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        abstract = True
 
 
 class StandardPage(Page):

@@ -28,6 +28,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "core",
+    "taxonomy",
     "partners",
     "offers",
     "events",
@@ -405,7 +407,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Abuse protection (#15). The public forms and the hint API count submissions per sender
-# (home.abuse) in the "rate-limits" cache: Redis, or in production without Redis the database, so
+# (core.abuse) in the "rate-limits" cache: Redis, or in production without Redis the database, so
 # that every worker adds to the same count. X-Forwarded-For is believed only from TRUSTED_PROXIES
 # (addresses or networks of the proxies in front of the app servers); without them every visitor
 # behind a proxy would be one sender. Logins on the admin and on the site are locked for
@@ -427,8 +429,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "home.abuse.sender_address"
-AXES_LOCKOUT_CALLABLE = "home.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.abuse.sender_address"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # Failed attempts are kept until their lockout has passed; successful logins are not logged.
 AXES_DISABLE_ACCESS_LOG = True

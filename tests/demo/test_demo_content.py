@@ -8,8 +8,9 @@ from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction, Revision, Site
 
 from events.models import EventHintContact, EventPage
-from home.models import Category, HomePage, SiteLinks, StandardPage
+from home.models import HomePage, SiteLinks, StandardPage
 from protocols.models import ProtocolPage
+from taxonomy.models import Category
 
 LANGUAGES = ["de", "en", "tr", "ar", "fa", "uk", "ru", "pl"]
 

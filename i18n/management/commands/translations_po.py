@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from i18n.localization import translation_for
-from i18n.translation_overview import SNIPPET_MODELS
+from i18n.translation_overview import snippet_models
 
 
 class Command(BaseCommand):
@@ -37,7 +37,7 @@ class Command(BaseCommand):
         source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
         pages = Page.objects.filter(locale=source, depth__gt=1).live().specific()
         snippets = [
-            item for model in SNIPPET_MODELS for item in model.objects.filter(locale=source)
+            item for model in snippet_models() for item in model.objects.filter(locale=source)
         ]
         count = 0
         for instance in [*pages, *snippets]:

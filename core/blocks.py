@@ -16,7 +16,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        template = "home/blocks/heading_block.html"
+        template = "core/blocks/heading_block.html"
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -26,7 +26,7 @@ class CallToActionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
-        template = "home/blocks/call_to_action_block.html"
+        template = "core/blocks/call_to_action_block.html"
 
 
 class ResponsiveImageBlock(ImageBlock):
@@ -34,7 +34,7 @@ class ResponsiveImageBlock(ImageBlock):
 
     class Meta:
         icon = "image"
-        template = "home/blocks/image_block.html"
+        template = "core/blocks/image_block.html"
 
 
 class BaseStreamBlock(blocks.StreamBlock):

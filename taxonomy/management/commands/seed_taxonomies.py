@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from home.seed import seed_taxonomies
 from i18n.localization import ensure_locales
+from taxonomy.seed import seed_taxonomies
 
 
 class Command(BaseCommand):

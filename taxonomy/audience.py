@@ -86,13 +86,16 @@ class AudienceMixin(models.Model):
         help_text=_("Pregnancy is not an age: tick this for offers before birth."),
     )
     categories = ParentalManyToManyField(
-        "home.Category", blank=True, related_name="%(class)ss", verbose_name=_("categories")
+        "taxonomy.Category", blank=True, related_name="%(class)ss", verbose_name=_("categories")
     )
     target_groups = ParentalManyToManyField(
-        "home.TargetGroup", blank=True, related_name="%(class)ss", verbose_name=_("target groups")
+        "taxonomy.TargetGroup",
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name=_("target groups"),
     )
     languages = ParentalManyToManyField(
-        "home.Language",
+        "taxonomy.Language",
         blank=True,
         related_name="%(class)ss",
         verbose_name=_("languages spoken"),
@@ -169,7 +172,7 @@ class PlaceMixin(models.Model):
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, default="Düsseldorf")
     district = models.ForeignKey(
-        "home.District",
+        "taxonomy.District",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -177,7 +180,7 @@ class PlaceMixin(models.Model):
         verbose_name=_("district"),
     )
     quarter = models.ForeignKey(
-        "home.Quarter",
+        "taxonomy.Quarter",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from home.models import Category, District, Language, Quarter, TargetGroup
+from taxonomy.models import Category, District, Language, Quarter, TargetGroup
 
 DATA = Path(__file__).parent / "data" / "taxonomies.json"
 

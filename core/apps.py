@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = _("Shared page parts and protection")
+
+    def ready(self):
+        # Imported here: the restrictions module imports models, which exist only once the app
+        # registry is ready.
+        from . import restrictions
+
+        restrictions.connect()
