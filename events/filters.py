@@ -1,53 +1,22 @@
-"""The GET filters of the events index, its feed and the API: the same parameter names
-as the Familien-Navigator (age, district, category, language) plus a date range and a month.
-A value that cannot be understood is dropped with a note; it never causes an error page."""
+"""The GET filters of the events index, its feed and the API: the navigator's (age, district,
+category, language: `taxonomy.filters`) plus a date range and a month."""
 
 import datetime as dt
 import re
-from urllib.parse import urlencode
 
 from django import forms
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from taxonomy.models import Category, District, Language
+from taxonomy.filters import AudienceFilterForm
 
 from .occurrences import BERLIN, FIRST_DAY, LAST_DAY
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
-def _source(model):
-    return model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-
-
-class EventFilterForm(forms.Form):
-    age = forms.IntegerField(label=_("Age of the child in years"), min_value=0, max_value=21)
-    # The German rows are chosen per form, in __init__: a lookup across a relation needs every
-    # model loaded, and this module is imported while they load (events.models imports views).
-    district = forms.ModelChoiceField(queryset=None, to_field_name="slug", label=_("District"))
-    category = forms.ModelChoiceField(queryset=None, to_field_name="slug", label=_("Category"))
-    language = forms.ModelChoiceField(
-        queryset=Language.objects.all(), to_field_name="code", label=_("Language spoken")
-    )
-    month = forms.RegexField(regex=MONTH_PATTERN, label=_("Month"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = _source(District)
-        self.fields["category"].queryset = _source(Category)
-        # "from" is a Python keyword, so these two cannot be declared as class attributes.
-        date_widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-        limits = [MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)]
-        self.fields["from"] = forms.DateField(
-            label=_("From"), widget=date_widget, validators=limits
-        )
-        self.fields["to"] = forms.DateField(label=_("Until"), widget=date_widget, validators=limits)
-        for field in self.fields.values():
-            field.required = False
-        self.fields["district"].label_from_instance = lambda d: d.localized_name
-        self.fields["category"].label_from_instance = lambda c: c.localized_name
+class EventFilterForm(AudienceFilterForm):
+    month = forms.RegexField(regex=MONTH_PATTERN, label=_("Month"), required=False)
 
     def clean_month(self):
         month = self.cleaned_data["month"]
@@ -65,22 +34,27 @@ class EventFilterForm(forms.Form):
         return data
 
 
+# "from" is a Python keyword, so the period's fields are added after the class is made.
+_DAY = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+_LIMITS = [MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)]
+EventFilterForm.base_fields["from"] = forms.DateField(
+    label=_("From"), widget=_DAY, validators=_LIMITS, required=False
+)
+EventFilterForm.base_fields["to"] = forms.DateField(
+    label=_("Until"), widget=_DAY, validators=_LIMITS, required=False
+)
+
+# The vocabulary parameters and the events' fields they filter.
+VOCABULARY_LOOKUPS = {"district": "district", "category": "categories", "language": "languages"}
+
+
 class EventFilters:
     """The understood filters of one request, and a note for each value that was dropped."""
 
     def __init__(self, params):
         self.form = EventFilterForm(params)
-        self.form.is_valid()
-        self.values = {
-            name: value
-            for name, value in self.form.cleaned_data.items()
-            if value not in (None, "") and name not in self.form.errors
-        }
-        self.notes = [
-            _("The value “%(value)s” for “%(label)s” was not understood and is ignored.")
-            % {"value": params.get(name, ""), "label": self.form.fields[name].label}
-            for name in self.form.errors
-        ]
+        self.values = self.form.understood
+        self.notes = self.form.notes
 
     def apply(self, queryset):
         values = self.values
@@ -89,12 +63,9 @@ class EventFilters:
             queryset = queryset.filter(
                 age_min_months__lte=first_month + 11, age_max_months__gte=first_month
             )
-        if "district" in values:
-            queryset = queryset.filter(district=values["district"])
-        if "category" in values:
-            queryset = queryset.filter(categories=values["category"])
-        if "language" in values:
-            queryset = queryset.filter(languages=values["language"])
+        for name, lookup in VOCABULARY_LOOKUPS.items():
+            if name in values:
+                queryset = queryset.filter(**{lookup: self.form.row(name)})
         return queryset
 
     def window(self, now, default_days):
@@ -116,9 +87,7 @@ class EventFilters:
         return dt.date(int(year), int(month), 1)
 
     def query_string(self, **changes):
-        params = {name: self.form.data.get(name) for name in self.values}
-        params.update(changes)
-        return urlencode({name: value for name, value in params.items() if value})
+        return self.form.query_string(**changes)
 
 
 def _local_midnight(day):

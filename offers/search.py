@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
-from taxonomy.audience import MAX_AGE_MONTHS, LifeStage
-from taxonomy.models import Category, District, Language, Quarter, TargetGroup
+from taxonomy.audience import LifeStage
+from taxonomy.filters import AudienceFilterForm, VocabularyField
+from taxonomy.models import Category, Quarter, TargetGroup
 
 from .entries import current_index
 from .text_search import text_filter
@@ -39,19 +39,11 @@ class SortOrder:
     ]
 
 
-class NavigatorForm(forms.Form):
+class NavigatorForm(AudienceFilterForm):
     q = forms.CharField(label=_("Search words"), required=False, max_length=200)
-    age = forms.IntegerField(
-        label=_("Age of the child in years"),
-        required=False,
-        min_value=0,
-        max_value=MAX_AGE_MONTHS // 12,
-    )
-    district = forms.ChoiceField(label=_("District"), required=False)
-    quarter = forms.ChoiceField(label=_("Quarter"), required=False)
-    category = forms.ChoiceField(label=_("Kind of help"), required=False)
-    target_group = forms.ChoiceField(label=_("For whom"), required=False)
-    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    quarter = VocabularyField(Quarter, label=_("Quarter"))
+    category = VocabularyField(Category, label=_("Kind of help"))
+    target_group = VocabularyField(TargetGroup, label=_("For whom"))
     stage = forms.ChoiceField(
         label=_("Life stage"), required=False, choices=[("", "")] + LifeStage.choices
     )
@@ -60,11 +52,7 @@ class NavigatorForm(forms.Form):
     near = forms.CharField(label=_("Near (latitude, longitude)"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SortOrder.CHOICES)
 
-    def __init__(self, data, vocabularies):
-        super().__init__(data)
-        self.vocabularies = vocabularies
-        for name, rows in vocabularies.items():
-            self.fields[name].choices = [("", "")] + [(key, key) for key in rows]
+    field_order = ["q", "age", "district", "quarter", "category", "target_group", "language"]
 
     def clean_near(self):
         value = self.cleaned_data["near"].strip()
@@ -81,25 +69,16 @@ class NavigatorForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         district, quarter = cleaned.get("district"), cleaned.get("quarter")
-        if district and quarter:
-            row = self.vocabularies["quarter"][quarter]
-            if row.district_id != self.vocabularies["district"][district].pk:
-                self.add_error("quarter", _("This quarter lies in another district."))
+        rows = self.vocabularies
+        if (
+            district
+            and quarter
+            and rows["quarter"][quarter].district_id != rows["district"][district].pk
+        ):
+            self.add_error("quarter", _("This quarter lies in another district."))
         if cleaned.get("sort") == SortOrder.DISTANCE and not cleaned.get("near"):
             self.add_error("sort", _("Sorting by distance needs a point."))
         return cleaned
-
-
-def load_vocabularies():
-    """{parameter: {slug or code: row}}; taxonomy links point at the source-language rows."""
-    source = {"locale__language_code": settings.LANGUAGE_CODE}
-    return {
-        "district": {row.slug: row for row in District.objects.filter(**source)},
-        "quarter": {row.slug: row for row in Quarter.objects.filter(**source)},
-        "category": {row.slug: row for row in Category.objects.filter(**source)},
-        "target_group": {row.slug: row for row in TargetGroup.objects.filter(**source)},
-        "language": {row.code: row for row in Language.objects.all()},
-    }
 
 
 # Facets: (parameter, the filters it ignores when counting how many offers each value leaves).
@@ -169,26 +148,11 @@ class OfferSearch:
     def __init__(self, offers, params, locale):
         self.offers = offers
         self.locale = locale
-        self.vocabularies = load_vocabularies()
-        self.form = NavigatorForm(params, self.vocabularies)
-        self.form.is_valid()
-        self.notes = [
-            _("“%(value)s” is not understood as “%(label)s” and was ignored: %(reason)s")
-            % {
-                "value": params.get(name, ""),
-                "label": self.form.fields[name].label if name in self.form.fields else name,
-                "reason": " ".join(errors),
-            }
-            for name, errors in self.form.errors.items()
-        ]
-        self.cleaned = {
-            k: v for k, v in self.form.cleaned_data.items() if k not in self.form.errors
-        }
-        self.params = {
-            name: params.get(name)
-            for name, value in self.cleaned.items()
-            if value not in (None, "", False)
-        }
+        self.form = NavigatorForm(params)
+        self.vocabularies = self.form.vocabularies
+        self.notes = self.form.notes
+        self.cleaned = self.form.understood
+        self.params = {name: params.get(name) for name in self.cleaned}
 
     def text_matches(self):
         if not self.cleaned.get("q"):
