@@ -19,7 +19,7 @@ USER_SVG_HEADERS = {
 def serve_media(request, path, document_root=None):
     if path.startswith("documents/"):
         # Documents only through /documents/<id>/<name>, where the privacy of the pages that use
-        # them is checked (home/restrictions.py); the proxy does the same (internal location).
+        # them is checked (core/restrictions.py); the proxy does the same (internal location).
         raise Http404("Documents are downloaded at /documents/.")
     response = serve(request, path, document_root=document_root)
     if response.get("Content-Type", "").startswith(SVG_TYPE) or path.lower().endswith(

@@ -1,24 +1,16 @@
 """Settings shared by every environment; each value that differs per deployment comes from
 the environment, so moving from a laptop to a cluster never needs a code edit."""
 
-import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .environment import env_bool, env_list, machine_translator, networks, origin
+
 BASE_DIR = Path(__file__).resolve().parents[2]
-
-
-def env_bool(name, default=False):
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 DEBUG = env_bool("DEBUG")
@@ -291,7 +283,7 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents are always streamed through /documents/<id>/<name>, never redirected to their file
-# URL: there the privacy of the pages that use them is checked (home/restrictions.py). The
+# URL: there the privacy of the pages that use them is checked (core/restrictions.py). The
 # proxy must not serve MEDIA_ROOT/documents itself (docs/production.md).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
@@ -306,31 +298,9 @@ CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
 # Machine translation gives translators a first draft. The default is the offline translator
 # (it reverses words: obviously not a translation, but it needs no network); a deployment picks
 # DeepL, Google or a self-hosted LibreTranslate with MACHINE_TRANSLATOR and its credentials.
-MACHINE_TRANSLATORS = {
-    "offline": ("wagtail_localize.machine_translators.dummy.DummyTranslator", {}),
-    "deepl": (
-        "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        {"AUTH_KEY": os.environ.get("DEEPL_AUTH_KEY", ""), "FORMALITY": "prefer_less"},
-    ),
-    "google": (
-        "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
-        {
-            "PROJECT_ID": os.environ.get("GOOGLE_TRANSLATE_PROJECT_ID", ""),
-            "CREDENTIALS_PATH": os.environ.get("GOOGLE_APPLICATION_CREDENTIALS", ""),
-        },
-    ),
-    "libretranslate": (
-        "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
-        {
-            "LIBRETRANSLATE_URL": os.environ.get("LIBRETRANSLATE_URL", ""),
-            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
-        },
-    ),
-}
-_translator_class, _translator_options = MACHINE_TRANSLATORS[
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
     os.environ.get("MACHINE_TRANSLATOR", "offline")
-]
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": _translator_class, "OPTIONS": _translator_options}
+)
 
 # Members log in on the public site (for members-only pages such as internal minutes).
 LOGIN_URL = "login"
@@ -379,19 +349,14 @@ MIDDLEWARE.insert(
 )
 
 
-def _origin(url):
-    parts = urlsplit(url.replace("{s}", "*"))  # Leaflet's {s}: the tile server's subdomains
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
-
-
 _s3 = STORAGES["default"].get("OPTIONS", {})
 _media_origins = [
-    _origin(MEDIA_URL),
-    _origin(_s3.get("endpoint_url") or ""),
+    origin(MEDIA_URL),
+    origin(_s3.get("endpoint_url") or ""),
     _s3.get("custom_domain") and f"https://{_s3['custom_domain']}",
     "bucket_name" in _s3 and not _s3.get("endpoint_url") and "https://*.amazonaws.com",
 ]
-_image_origins = [o for o in [_origin(NAVIGATOR_MAP_TILES_URL), *_media_origins] if o]
+_image_origins = [o for o in [origin(NAVIGATOR_MAP_TILES_URL), *_media_origins] if o]
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
@@ -414,12 +379,7 @@ CONTENT_SECURITY_POLICY = {
 # LOGIN_LOCKOUT_MINUTES after LOGIN_FAILURE_LIMIT wrong passwords for one user name from one
 # address (django-axes; each further try starts the wait again).
 PUBLIC_FORM_RATE_LIMIT_CACHE = "rate-limits"
-try:
-    TRUSTED_PROXIES = [
-        str(ipaddress.ip_network(entry, strict=False)) for entry in env_list("TRUSTED_PROXIES")
-    ]
-except ValueError as error:
-    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
+TRUSTED_PROXIES = networks(env_list("TRUSTED_PROXIES"), "TRUSTED_PROXIES")
 INSTALLED_APPS += ["axes"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks
 AUTHENTICATION_BACKENDS = [
