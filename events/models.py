@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from core.fields import optional_link, summary_field
 from core.pages import SectionIndexPage
 from taxonomy.audience import AudienceMixin, PlaceMixin
 
@@ -106,21 +107,9 @@ class EventPageForm(WagtailAdminPageForm):
 
 
 class EventPage(RoutablePageMixin, AudienceMixin, PlaceMixin, Page):
-    summary = models.CharField(
-        _("summary"),
-        max_length=300,
-        blank=True,
-        help_text=_("One or two sentences for the list of events."),
-    )
+    summary = summary_field(_("summary"), _("One or two sentences for the list of events."))
     description = RichTextField(_("description"), blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("image"),
-    )
+    image = optional_link("wagtailimages.Image", _("image"))
     start = models.DateTimeField(_("start"), help_text=_("Date and time in Berlin time."))
     end = models.DateTimeField(
         _("end"), null=True, blank=True, help_text=_("Leave empty if the end is open.")
@@ -149,14 +138,7 @@ class EventPage(RoutablePageMixin, AudienceMixin, PlaceMixin, Page):
         blank=True,
         help_text=_("Only if registration is needed and possible online."),
     )
-    organiser = models.ForeignKey(
-        "partners.PartnerPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-        verbose_name=_("organiser"),
-    )
+    organiser = optional_link("partners.PartnerPage", _("organiser"), related_name="events")
     # Derived in save(): the end of the last date, so that "upcoming" is one indexed filter.
     last_end = models.DateTimeField(editable=False, db_index=True, null=True)
     # RFC 5545 SEQUENCE: raised when the date or the status changes, so calendars update.

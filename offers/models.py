@@ -15,6 +15,8 @@ from wagtail.models.pages import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.fields import optional_link
+from core.models import VisitorReport
 from core.pages import SectionIndexPage
 from taxonomy.audience import AudienceMixin, PlaceMixin
 
@@ -94,13 +96,10 @@ class OfferPage(AudienceMixin, Page):
         help_text=_("Plain text, one or two sentences, shown in lists and search results."),
     )
     description = RichTextField(_("description"), blank=True)
-    provider = models.ForeignKey(
+    provider = optional_link(
         "partners.PartnerPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("provider"),
         related_name="offers",
-        verbose_name=_("provider"),
         help_text=_("The partner organisation that runs this offer."),
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -242,7 +241,7 @@ class OfferPlace(TranslatableMixin, PlaceMixin, Orderable):
         return self.is_open_at(timezone.now())
 
 
-class MistakeReport(models.Model):
+class MistakeReport(VisitorReport):
     """A visitor's hint that an offer's details are wrong, for the editors' dashboard."""
 
     offer = models.ForeignKey(
@@ -256,18 +255,13 @@ class MistakeReport(models.Model):
     created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
     handled = models.BooleanField(_("handled"), default=False)
 
-    panels = [
-        FieldPanel("offer", read_only=True),
-        FieldPanel("kind", read_only=True),
-        FieldPanel("message", read_only=True),
-        FieldPanel("email", read_only=True),
-        FieldPanel("handled"),
-    ]
+    panels = VisitorReport.editor_panels(
+        sent=["offer", "kind", "message", "email"], handling=["handled"]
+    )
 
-    class Meta:
+    class Meta(VisitorReport.Meta):
         verbose_name = _("mistake report")
         verbose_name_plural = _("mistake reports")
-        ordering = ["-created_at"]
 
     def __str__(self):
         return f"{self.offer.title}: {self.get_kind_display()}"

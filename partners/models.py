@@ -14,6 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.fields import optional_link, summary_field
 from core.pages import SectionIndexPage
 
 from .forms import APPROVE_LOGO_PERMISSION, PartnerPageForm
@@ -90,20 +91,13 @@ class PartnerPage(Page):
     page, through moderation."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
-    summary = models.CharField(
-        _("short description"),
-        max_length=300,
-        blank=True,
-        help_text=_("One or two sentences for lists and search results."),
+    summary = summary_field(
+        _("short description"), _("One or two sentences for lists and search results.")
     )
     description = RichTextField(_("description"), blank=True)
-    logo = models.ForeignKey(
+    logo = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("logo"),
+        _("logo"),
         help_text=_(
             "PNG, JPEG, WebP or SVG without scripts, at most 2 MB. Shown only once the logo "
             "is approved."
@@ -121,27 +115,15 @@ class PartnerPage(Page):
     districts = ParentalManyToManyField(
         "taxonomy.District", blank=True, related_name="partners", verbose_name=_("districts")
     )
-    group = models.ForeignKey(
+    group = optional_link(
         "auth.Group",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("partner accounts"),
+        _("partner accounts"),
         help_text=_(
             "The group of user accounts that act for this partner: they may edit this page "
             "(their changes go through moderation) and upload logos to their own collection."
         ),
     )
-    logo_collection = models.ForeignKey(
-        "wagtailcore.Collection",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("image collection"),
-    )
+    logo_collection = optional_link("wagtailcore.Collection", _("image collection"), editable=False)
 
     objects = PageManager.from_queryset(PartnerPageQuerySet)()
     base_form_class = PartnerPageForm

@@ -7,12 +7,14 @@ translation as synchronised fields; the visitor sees each name in their own lang
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.fields import latitude_field, longitude_field, optional_link
 
 MAX_AGE_MONTHS = 21 * 12
 
@@ -171,35 +173,13 @@ class PlaceMixin(models.Model):
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, default="Düsseldorf")
-    district = models.ForeignKey(
-        "taxonomy.District",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("district"),
+    district = optional_link("taxonomy.District", _("district"))
+    quarter = optional_link("taxonomy.Quarter", _("quarter"))
+    latitude = latitude_field(
+        _("latitude"), null=True, blank=True, help_text=_("Decimal degrees, for example 51.2277")
     )
-    quarter = models.ForeignKey(
-        "taxonomy.Quarter",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("quarter"),
-    )
-    latitude = models.FloatField(
-        _("latitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Decimal degrees, for example 51.2277"),
-    )
-    longitude = models.FloatField(
-        _("longitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("Decimal degrees, for example 6.7735"),
+    longitude = longitude_field(
+        _("longitude"), null=True, blank=True, help_text=_("Decimal degrees, for example 6.7735")
     )
     wheelchair_access = models.CharField(
         _("wheelchair access"),

@@ -8,7 +8,6 @@ from functools import lru_cache
 from babel import Locale as BabelLocale
 from django.conf import settings
 from django.core.cache import cache
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +15,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.fields import latitude_field, longitude_field
 
 
 class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
@@ -38,6 +39,8 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["sort_order", "name"]
+        # A filter address names an entry by its slug, so a slug is unique in each language.
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.name
@@ -87,12 +90,8 @@ class District(Taxonomy):
     """A Stadtbezirk: the city's ten administrative districts."""
 
     number = models.PositiveSmallIntegerField(_("number"), help_text=_("1 to 10"))
-    latitude = models.FloatField(
-        _("latitude of the centre"), validators=[MinValueValidator(-90), MaxValueValidator(90)]
-    )
-    longitude = models.FloatField(
-        _("longitude of the centre"), validators=[MinValueValidator(-180), MaxValueValidator(180)]
-    )
+    latitude = latitude_field(_("latitude of the centre"))
+    longitude = longitude_field(_("longitude of the centre"))
 
     panels = Taxonomy.panels + [
         FieldPanel("number"),
@@ -109,7 +108,6 @@ class District(Taxonomy):
         verbose_name = _("district")
         verbose_name_plural = _("districts")
         ordering = ["number"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
 class Quarter(Taxonomy):
@@ -125,7 +123,6 @@ class Quarter(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("quarter")
         verbose_name_plural = _("quarters")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
 class Category(Taxonomy):
@@ -139,7 +136,6 @@ class Category(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
 class TargetGroup(Taxonomy):
@@ -148,7 +144,6 @@ class TargetGroup(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
 class Language(models.Model):

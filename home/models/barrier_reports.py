@@ -1,9 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+
+from core.models import VisitorReport
 
 
-class BarrierReport(models.Model):
+class BarrierReport(VisitorReport):
     """A visitor's report of something on the site they could not use. Stored before any mail
     goes out, so no report is lost when the mail server is down."""
 
@@ -21,19 +22,13 @@ class BarrierReport(models.Model):
     )
     note = models.TextField(_("internal note"), blank=True, help_text=_("Not shown publicly."))
 
-    panels = [
-        FieldPanel("page_url", read_only=True),
-        FieldPanel("description", read_only=True),
-        FieldPanel("email", read_only=True),
-        FieldPanel("language", read_only=True),
-        FieldPanel("handled"),
-        FieldPanel("note"),
-    ]
+    panels = VisitorReport.editor_panels(
+        sent=["page_url", "description", "email", "language"], handling=["handled", "note"]
+    )
 
-    class Meta:
+    class Meta(VisitorReport.Meta):
         verbose_name = _("barrier report")
         verbose_name_plural = _("barrier reports")
-        ordering = ["-created_at"]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} · {self.page_url}"
