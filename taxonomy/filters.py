@@ -40,7 +40,9 @@ class VocabularyField(forms.ChoiceField):
         return row.name() if self.model is Language else row.localized_name
 
     def options(self):
-        return [("", "---------")] + [(key, self.option_label(row)) for key, row in self.rows.items()]
+        return [("", "---------")] + [
+            (key, self.option_label(row)) for key, row in self.rows.items()
+        ]
 
 
 class AudienceFilterForm(forms.Form):
