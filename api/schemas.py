@@ -6,6 +6,7 @@ import re
 from typing import Annotated
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Path, Schema
 from wagtail.rich_text import expand_db_html
@@ -53,13 +54,20 @@ def page_translations(page, request):
     ]
 
 
-def in_language_or_404(model, page_id, locale, pages_in):
+def in_language_or_404(model, page_id, locale, pages_in, fallback=None):
     """The page `page_id` (the id of any of its language versions, as apps keep them) in
     `locale`, or in its own language without one; `pages_in(language)` says which pages the
-    caller may see. Returns (page, language)."""
+    caller may see. With `fallback`, a page that has no version in `locale` comes in that
+    language instead. Returns (page, language)."""
     requested = get_object_or_404(model.objects.live().select_related("locale"), pk=page_id)
     language = locale or requested.locale.language_code
-    page = get_object_or_404(pages_in(language), translation_key=requested.translation_key)
+    try:
+        page = get_object_or_404(pages_in(language), translation_key=requested.translation_key)
+    except Http404:
+        if not (locale and fallback):
+            raise
+        language = fallback
+        page = get_object_or_404(pages_in(language), translation_key=requested.translation_key)
     return page, language
 
 
@@ -72,3 +80,16 @@ def links_to(operation_id, parameter, pointer="/results/0/id"):
     it lists, so that clients (and the stateful contract test) can follow list -> item."""
     link = {"operationId": operation_id, "parameters": {parameter: f"$response.body#{pointer}"}}
     return {"responses": {200: {"links": {operation_id: link}}}}
+
+
+def list_operation(router, path, response, summary, item, parameter, pointer="/results/0/id"):
+    """`router.get` for a list whose answer links (`links_to`) to `item`: the function of the
+    same module that answers one of the items by `parameter`. Ninja names an operation after
+    its module and function, so the link's operation id follows from the two."""
+
+    def register(view):
+        operation_id = f"{view.__module__}_{item}".replace(".", "_")
+        extra = links_to(operation_id, parameter, pointer)
+        return router.get(path, response=response, summary=summary, openapi_extra=extra)(view)
+
+    return register

@@ -11,26 +11,14 @@ import re
 from typing import Annotated
 
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from icalendar import vRecur
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import BeforeValidator, ConfigDict, StrictBool
 
-from api.schemas import (
-    DEFAULT_LOCALE,
-    LanguageCode,
-    PageId,
-    PageOf,
-    TranslationLink,
-    absolute_rich_text,
-    choice,
-    in_language_or_404,
-    links_to,
-    page_translations,
-    paginate,
-)
+from api import schemas
 from core.abuse import rate_limit_refusal
 from partners.api import PartnerRef, partner_refs
 from taxonomy.api import AgeRange, CostOut, LanguageOut, Place, Term, place, term
@@ -91,7 +79,7 @@ class OccurrenceOut(Schema):
     categories: list[Term]
 
 
-class OccurrenceList(PageOf):
+class OccurrenceList(schemas.PageOf):
     period: Period
     results: list[OccurrenceOut]
     notes: list[str]
@@ -135,7 +123,7 @@ class Event(Schema):
     cost: CostOut
     next_occurrences: list[Dates]
     ical_url: str
-    translations: list[TranslationLink]
+    translations: list[schemas.TranslationLink]
 
 
 def _local_midnight(day):
@@ -165,15 +153,18 @@ FROM = Query(None, alias="from", description="First day; default today.")
 TO = Query(None, alias="to", description=f"Last day; {DEFAULT_DAYS} days on, at most {MAX_DAYS}.")
 
 
-@router.get(
+@schemas.list_operation(
+    router,
     "events/",
-    response=OccurrenceList,
-    summary="Dates of events in a period",
-    openapi_extra=links_to("events_api_get_event", "event_id", "/results/0/event_id"),
+    OccurrenceList,
+    "Dates of events in a period",
+    "get_event",
+    "event_id",
+    "/results/0/event_id",
 )
 def list_events(
     request,
-    locale: LanguageCode = DEFAULT_LOCALE,
+    locale: schemas.LanguageCode = schemas.DEFAULT_LOCALE,
     date_from: IsoDate | None = FROM,
     date_to: IsoDate | None = TO,
     age: int | None = Query(None, ge=0, le=21, description="In years."),
@@ -202,7 +193,7 @@ def list_events(
             .select_related("district", "organiser")
             .prefetch_related("cancelled_dates", "categories")
         )
-        items, facts = paginate(occurrences_between(events, *window), page, page_size)
+        items, facts = schemas.paginate(occurrences_between(events, *window), page, page_size)
         organisers = partner_refs((o.event.organiser for o in items), locale, request)
         return {
             **facts,
@@ -216,7 +207,7 @@ def list_events(
                     "start": o.start,
                     "end": o.end,
                     "all_day": o.event.all_day,
-                    "status": choice(EventStatus, o.event.status),
+                    "status": schemas.choice(EventStatus, o.event.status),
                     "online": o.event.is_online,
                     "place_name": o.event.place_name,
                     "district": term(o.event.district),
@@ -236,7 +227,7 @@ def _recurrence(event):
         recur = vRecur(freq=FREQUENCY[event.recurrence], until=until.astimezone(dt.UTC))
         rrule = recur.to_ical().decode()
     return {
-        "frequency": choice(Recurrence, event.recurrence),
+        "frequency": schemas.choice(Recurrence, event.recurrence),
         "until": event.recurrence_until,
         "rrule": rrule,
     }
@@ -247,16 +238,11 @@ def _place(event):
 
 
 @router.get("events/{event_id}/", response=Event, summary="One event")
-def get_event(request, event_id: PageId, locale: LanguageCode | None = None):
+def get_event(request, event_id: schemas.PageId, locale: schemas.LanguageCode | None = None):
     """With `locale`, the event's version in that language; German where there is none."""
-    try:
-        event, language = in_language_or_404(EventPage, event_id, locale, _events_in)
-    except Http404:
-        if locale is None:
-            raise
-        event, language = in_language_or_404(
-            EventPage, event_id, settings.LANGUAGE_CODE, _events_in
-        )
+    event, language = schemas.in_language_or_404(
+        EventPage, event_id, locale, _events_in, fallback=schemas.DEFAULT_LOCALE
+    )
     image_url = None
     if event.image:
         image_url = request.build_absolute_uri(event.image.get_rendition("width-1200").url)
@@ -268,14 +254,14 @@ def get_event(request, event_id: PageId, locale: LanguageCode | None = None):
             "title": event.title,
             "url": url,
             "summary": event.summary,
-            "description_html": absolute_rich_text(event.description, request),
+            "description_html": schemas.absolute_rich_text(event.description, request),
             "image_url": image_url,
             "start": event.start,
             "end": event.end,
             "all_day": event.all_day,
             "recurrence": _recurrence(event),
             "cancelled_dates": sorted(event.cancelled_date_set),
-            "status": choice(EventStatus, event.status),
+            "status": schemas.choice(EventStatus, event.status),
             "organiser": organiser,
             "place": _place(event),
             "online": event.is_online,
@@ -287,7 +273,7 @@ def get_event(request, event_id: PageId, locale: LanguageCode | None = None):
                 "max_months": event.age_max_months,
                 "label": str(event.age_range_label),
             },
-            "life_stages": [choice(LifeStage, stage) for stage in event.life_stages],
+            "life_stages": [schemas.choice(LifeStage, stage) for stage in event.life_stages],
             "categories": [term(row) for row in event.categories.all()],
             "target_groups": [term(row) for row in event.target_groups.all()],
             "languages": [{"code": row.code, "name": row.name()} for row in event.languages.all()],
@@ -301,7 +287,7 @@ def get_event(request, event_id: PageId, locale: LanguageCode | None = None):
                 for o in next_occurrences(event, timezone.now(), NEXT_DATES)
             ],
             "ical_url": url + "event.ics/",
-            "translations": page_translations(event, request),
+            "translations": schemas.page_translations(event, request),
         }
 
 
@@ -365,7 +351,9 @@ def _field_errors(form):
     response={201: HintReceipt, 400: Message, 404: Message, 429: Message, 503: Message},
     summary="Send an event hint for review",
 )
-def post_event_hint(request, payload: HintIn, locale: LanguageCode = DEFAULT_LOCALE):
+def post_event_hint(
+    request, payload: HintIn, locale: schemas.LanguageCode = schemas.DEFAULT_LOCALE
+):
     """The same checks, consent, limit per sender (counted apart) and moderation as the form:
     the hint becomes a draft event in the review workflow and the editors get a mail. With a
     partner account's bearer token the organiser is that partner. Messages come in `locale`.

@@ -81,23 +81,18 @@ def _notify_submitter(contact, subject, template, **context):
         )
 
 
+def _decided(contact, field, subject, template, **context):
+    """Record when the hint was decided on (`field`) and tell its sender."""
+    setattr(contact, field, timezone.now())
+    contact.save(update_fields=[field])
+    _notify_submitter(contact, subject, template, **context)
+
+
 def hint_published(contact, url):
-    contact.published_at = timezone.now()
-    contact.save(update_fields=["published_at"])
-    _notify_submitter(
-        contact,
-        _("Your event hint %(reference)s is published"),
-        "events/mail/hint_published.txt",
-        url=url,
-    )
+    subject = _("Your event hint %(reference)s is published")
+    _decided(contact, "published_at", subject, "events/mail/hint_published.txt", url=url)
 
 
 def hint_rejected(contact, comment):
-    contact.rejected_at = timezone.now()
-    contact.save(update_fields=["rejected_at"])
-    _notify_submitter(
-        contact,
-        _("Your event hint %(reference)s was not published"),
-        "events/mail/hint_rejected.txt",
-        comment=comment,
-    )
+    subject = _("Your event hint %(reference)s was not published")
+    _decided(contact, "rejected_at", subject, "events/mail/hint_rejected.txt", comment=comment)

@@ -10,25 +10,12 @@ is ignored, as on the website, with a note in `notes`.
 import datetime
 import enum
 
-from django.conf import settings
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import Query, Router, Schema
 from wagtail.models import Locale
 
-from api.schemas import (
-    DEFAULT_LOCALE,
-    LanguageCode,
-    PageId,
-    PageOf,
-    TranslationLink,
-    absolute_rich_text,
-    choice,
-    in_language_or_404,
-    links_to,
-    page_translations,
-)
+from api import schemas
 from partners.api import PartnerRef, partner_refs
 from taxonomy.api import AgeRange, CostOut, LanguageOut, Place, Term, term
 from taxonomy.api import place as place_out
@@ -71,7 +58,7 @@ class FacetOut(Schema):
     options: list[FacetOptionOut]
 
 
-class OfferList(PageOf):
+class OfferList(schemas.PageOf):
     results: list[OfferSummary]
     facets: list[FacetOut]
     notes: list[str]
@@ -109,7 +96,7 @@ class Offer(OfferSummary):
     last_checked: datetime.date | None
     places: list[PlaceOut]
     contact: ContactOut
-    translations: list[TranslationLink]
+    translations: list[schemas.TranslationLink]
 
 
 def _summary(offer, request, providers):
@@ -127,7 +114,7 @@ def _summary(offer, request, providers):
             "max_months": offer.age_max_months,
             "label": str(offer.age_range_label),
         },
-        "life_stages": [choice(LifeStage, stage) for stage in offer.life_stages],
+        "life_stages": [schemas.choice(LifeStage, stage) for stage in offer.life_stages],
         "cost": {
             "value": offer.cost,
             "label": str(Cost(offer.cost).label),
@@ -149,15 +136,12 @@ def _locale_or_404(language):
 SORT = Query(None, description="Default: by distance with `near`, else by name.")
 
 
-@router.get(
-    "offers/",
-    response=OfferList,
-    summary="Search the Familien-Navigator",
-    openapi_extra=links_to("offers_api_get_offer", "offer_id"),
+@schemas.list_operation(
+    router, "offers/", OfferList, "Search the Familien-Navigator", "get_offer", "offer_id"
 )
 def list_offers(
     request,
-    locale: LanguageCode = DEFAULT_LOCALE,
+    locale: schemas.LanguageCode = schemas.DEFAULT_LOCALE,
     q: str = Query("", max_length=200, description="Words in title, summary or description."),
     age: int | None = Query(None, ge=0, le=MAX_AGE_MONTHS // 12, description="In years."),
     district: str = Query("", max_length=100, description="A district slug."),
@@ -232,22 +216,17 @@ def _place(place):
 
 
 @router.get("offers/{offer_id}/", response=Offer, summary="One offer")
-def get_offer(request, offer_id: PageId, locale: LanguageCode | None = None):
+def get_offer(request, offer_id: schemas.PageId, locale: schemas.LanguageCode | None = None):
     """With `locale`, the offer's version in that language; German where there is none."""
-    try:
-        offer, language = in_language_or_404(OfferPage, offer_id, locale, _offers_in)
-    except Http404:
-        if locale is None:
-            raise
-        offer, language = in_language_or_404(
-            OfferPage, offer_id, settings.LANGUAGE_CODE, _offers_in
-        )
+    offer, language = schemas.in_language_or_404(
+        OfferPage, offer_id, locale, _offers_in, fallback=schemas.DEFAULT_LOCALE
+    )
     places = OfferPlace.objects.filter(page=offer).select_related("district", "quarter")
     with translation.override(language):
         providers = partner_refs([offer.provider], language, request)
         return {
             **_summary(offer, request, providers),
-            "description_html": absolute_rich_text(offer.description, request),
+            "description_html": schemas.absolute_rich_text(offer.description, request),
             "categories": [term(row) for row in offer.categories.all()],
             "target_groups": [term(row) for row in offer.target_groups.all()],
             "registration_required": offer.registration_required,
@@ -256,5 +235,5 @@ def get_offer(request, offer_id: PageId, locale: LanguageCode | None = None):
             "last_checked": offer.last_checked,
             "places": [_place(place) for place in places],
             "contact": {"phone": offer.phone, "email": offer.email, "website": offer.website},
-            "translations": page_translations(offer, request),
+            "translations": schemas.page_translations(offer, request),
         }

@@ -18,27 +18,46 @@ from .models import STALE_AFTER_DAYS, MistakeReport, OfferPage
 PANEL_ROWS = 20
 
 
-class StaleOffersPanel(Component):
-    name = "stale_offers"
-    template_name = "offers/admin/stale_offers_panel.html"
-    order = 150
+class DashboardPanel(Component):
+    """A table of the first PANEL_ROWS of `rows()` with a count of them all. Its template,
+    named after the panel, extends offers/admin/dashboard_panel.html."""
+
+    @property
+    def template_name(self):
+        return f"offers/admin/{self.name}_panel.html"
+
+    def rows(self, parent_context):
+        raise NotImplementedError
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
+        rows = self.rows(parent_context)
+        context.update(
+            panel_id=self.name.replace("_", "-"), rows=rows[:PANEL_ROWS], total=rows.count()
+        )
+        return context
+
+
+class StaleOffersPanel(DashboardPanel):
+    name = "stale_offers"
+    order = 150
+
+    def rows(self, parent_context):
         # Translations share the source's dates, so the source pages are the ones to check.
         editable = PagePermissionPolicy().instances_user_has_permission_for(
             parent_context["request"].user, "change"
         )
-        offers = (
+        return (
             OfferPage.objects.live()
             .stale()
             .filter(locale__language_code=settings.LANGUAGE_CODE, pk__in=editable.values("pk"))
             .select_related("provider")
             .order_by("last_checked", "title")
         )
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
         context.update(
-            offers=offers[:PANEL_ROWS],
-            total=offers.count(),
             days=STALE_AFTER_DAYS,
             csrf_token=parent_context["csrf_token"],
             request=parent_context["request"],
@@ -46,16 +65,12 @@ class StaleOffersPanel(Component):
         return context
 
 
-class MistakeReportsPanel(Component):
+class MistakeReportsPanel(DashboardPanel):
     name = "mistake_reports"
-    template_name = "offers/admin/mistake_reports_panel.html"
     order = 160
 
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        reports = MistakeReport.objects.filter(handled=False).select_related("offer")
-        context.update(reports=reports[:PANEL_ROWS], total=reports.count())
-        return context
+    def rows(self, parent_context):
+        return MistakeReport.objects.filter(handled=False).select_related("offer")
 
 
 @require_POST

@@ -216,6 +216,11 @@ PAGE = Query(1, ge=1, le=10_000)
 PER_PAGE = Query(50, ge=1, le=100)
 
 
+def _hsds_get(path, response, summary, **options):
+    # HSDS leaves out a field it has no value for rather than sending null.
+    return router.get(path, response=response, exclude_none=True, summary=summary, **options)
+
+
 @router.get("hsds/", response=ApiInfo, summary="About this HSDS API")
 def hsds_info(request):
     return {
@@ -225,11 +230,10 @@ def hsds_info(request):
     }
 
 
-@router.get(
+@_hsds_get(
     "hsds/services",
-    response=ServicePage,
-    exclude_none=True,
-    summary="HSDS services",
+    ServicePage,
+    "HSDS services",
     openapi_extra=links_to("offers_hsds_hsds_service", "service_id", "/contents/0/id"),
 )
 def hsds_services(
@@ -241,9 +245,7 @@ def hsds_services(
         return {**facts, "contents": _services(offers, locale, request)}
 
 
-@router.get(
-    "hsds/services/{service_id}", response=Service, exclude_none=True, summary="One HSDS service"
-)
+@_hsds_get("hsds/services/{service_id}", Service, "One HSDS service")
 def hsds_service(request, service_id: uuid.UUID, locale: LanguageCode = DEFAULT_LOCALE):
     """A service by its id, in `locale` (German where the offer is not translated)."""
     offer = (
@@ -256,12 +258,7 @@ def hsds_service(request, service_id: uuid.UUID, locale: LanguageCode = DEFAULT_
         return _services([offer], locale, request)[0]
 
 
-@router.get(
-    "hsds/organizations",
-    response=OrganizationPage,
-    exclude_none=True,
-    summary="HSDS organizations",
-)
+@_hsds_get("hsds/organizations", OrganizationPage, "HSDS organizations")
 def hsds_organizations(
     request, locale: LanguageCode = DEFAULT_LOCALE, page: int = PAGE, per_page: int = PER_PAGE
 ):
@@ -273,12 +270,7 @@ def hsds_organizations(
     return {**facts, "contents": [organization(partner, request) for partner in items]}
 
 
-@router.get(
-    "hsds/service_at_locations",
-    response=ServiceAtLocationPage,
-    exclude_none=True,
-    summary="HSDS services at locations",
-)
+@_hsds_get("hsds/service_at_locations", ServiceAtLocationPage, "HSDS services at locations")
 def hsds_service_at_locations(
     request, locale: LanguageCode = DEFAULT_LOCALE, page: int = PAGE, per_page: int = PER_PAGE
 ):

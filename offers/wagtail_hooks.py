@@ -2,7 +2,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.report_views import VisitorReportViewSet
 
 from .dashboard import MistakeReportsPanel, StaleOffersPanel, remind_provider
 from .models import MistakeReport
@@ -22,11 +23,9 @@ def navigator_admin_urls():
     return [path("offers/<int:page_id>/remind/", remind_provider, name="offers_remind_provider")]
 
 
-class MistakeReportViewSet(SnippetViewSet):
+class MistakeReportViewSet(VisitorReportViewSet):
     model = MistakeReport
-    icon = "warning"
     menu_label = _("Mistake reports")
-    add_to_admin_menu = True
     list_display = ["offer", "kind", "created_at", "handled"]
     list_filter = ["handled", "kind"]
 

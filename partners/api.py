@@ -3,18 +3,7 @@
 from django.utils import translation
 from ninja import Query, Router, Schema
 
-from api.schemas import (
-    DEFAULT_LOCALE,
-    LanguageCode,
-    PageId,
-    PageOf,
-    TranslationLink,
-    absolute_rich_text,
-    in_language_or_404,
-    links_to,
-    page_translations,
-    paginate,
-)
+from api import schemas
 from taxonomy.models import District
 
 from .models import PartnerKind, PartnerPage, sort_key
@@ -47,7 +36,7 @@ class PartnerSummary(Schema):
     districts: list[str]
 
 
-class PartnerList(PageOf):
+class PartnerList(schemas.PageOf):
     results: list[PartnerSummary]
 
 
@@ -55,7 +44,7 @@ class Partner(PartnerSummary):
     description_html: str
     contact_email: str
     contact_phone: str
-    translations: list[TranslationLink]
+    translations: list[schemas.TranslationLink]
 
 
 def _summary(partner, request):
@@ -90,15 +79,12 @@ def _partners(locale):
     )
 
 
-@router.get(
-    "partners/",
-    response=PartnerList,
-    summary="Member organisations",
-    openapi_extra=links_to("partners_api_get_partner", "partner_id"),
+@schemas.list_operation(
+    router, "partners/", PartnerList, "Member organisations", "get_partner", "partner_id"
 )
 def list_partners(
     request,
-    locale: LanguageCode = DEFAULT_LOCALE,
+    locale: schemas.LanguageCode = schemas.DEFAULT_LOCALE,
     kind: PartnerKind | None = None,
     district: str = Query("", max_length=100),
     page: int = Query(1, ge=1),
@@ -110,21 +96,23 @@ def list_partners(
         partners = partners.filter(kind=kind)
     if district:
         partners = partners.filter(districts__in=District.objects.filter(slug=district)).distinct()
-    items, facts = paginate(sorted(partners, key=lambda p: sort_key(p.title)), page, page_size)
+    items, facts = schemas.paginate(
+        sorted(partners, key=lambda p: sort_key(p.title)), page, page_size
+    )
     with translation.override(locale):
         return {**facts, "results": [_summary(partner, request) for partner in items]}
 
 
 @router.get("partners/{partner_id}/", response=Partner, summary="One partner")
-def get_partner(request, partner_id: PageId, locale: LanguageCode | None = None):
-    partner, language = in_language_or_404(PartnerPage, partner_id, locale, _partners)
+def get_partner(request, partner_id: schemas.PageId, locale: schemas.LanguageCode | None = None):
+    partner, language = schemas.in_language_or_404(PartnerPage, partner_id, locale, _partners)
     with translation.override(language):
         return {
             **_summary(partner, request),
-            "description_html": absolute_rich_text(partner.description, request),
+            "description_html": schemas.absolute_rich_text(partner.description, request),
             "contact_email": partner.contact_email,
             "contact_phone": partner.contact_phone,
-            "translations": page_translations(partner, request),
+            "translations": schemas.page_translations(partner, request),
         }
 
 

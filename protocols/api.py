@@ -8,18 +8,7 @@ from ninja import Query, Router, Schema
 from pydantic import WithJsonSchema
 from wagtail.models import Locale
 
-from api.schemas import (
-    DEFAULT_LOCALE,
-    LanguageCode,
-    PageId,
-    PageOf,
-    TranslationLink,
-    absolute_rich_text,
-    in_language_or_404,
-    links_to,
-    page_translations,
-    paginate,
-)
+from api import schemas
 from core.search_text import search_text
 
 from .blocks import agenda_anchor
@@ -46,7 +35,7 @@ class ProtocolSummary(Schema):
     members_only: bool
 
 
-class ProtocolList(PageOf):
+class ProtocolList(schemas.PageOf):
     results: list[ProtocolSummary]
 
 
@@ -83,7 +72,7 @@ class Protocol(ProtocolSummary):
     next_meeting_date: datetime.date | None
     next_meeting_topics: list[str]
     body_html: str
-    translations: list[TranslationLink]
+    translations: list[schemas.TranslationLink]
 
 
 def _visible(request, locale):
@@ -104,15 +93,17 @@ def _summary(protocol, request, private_ids):
     }
 
 
-@router.get(
+@schemas.list_operation(
+    router,
     "protocols/",
-    response=ProtocolList,
-    summary="Minutes of the network's meetings",
-    openapi_extra=links_to("protocols_api_get_protocol", "protocol_id"),
+    ProtocolList,
+    "Minutes of the network's meetings",
+    "get_protocol",
+    "protocol_id",
 )
 def list_protocols(
     request,
-    locale: LanguageCode = DEFAULT_LOCALE,
+    locale: schemas.LanguageCode = schemas.DEFAULT_LOCALE,
     q: str = Query("", max_length=200),
     year: int | None = Query(None, ge=1990, le=2100),
     page: int = Query(1, ge=1),
@@ -125,7 +116,7 @@ def list_protocols(
     if q := search_text(q):
         with translation.override(locale):  # the search stems words in the active language
             protocols = protocols.search(q, order_by_relevance=False)
-    items, facts = paginate(list(protocols), page, page_size)
+    items, facts = schemas.paginate(list(protocols), page, page_size)
     return {**facts, "results": [_summary(item, request, private_ids) for item in items]}
 
 
@@ -139,14 +130,14 @@ def _agenda_text(stream, request):
         if block.block_type == "subheading":
             parts.append(f"<h3>{block.value}</h3>")
         else:
-            parts.append(absolute_rich_text(block.value.source, request))
+            parts.append(schemas.absolute_rich_text(block.value.source, request))
     return "".join(parts)
 
 
 @router.get("protocols/{protocol_id}/", response=Protocol, summary="One protocol")
-def get_protocol(request, protocol_id: PageId, locale: LanguageCode | None = None):
+def get_protocol(request, protocol_id: schemas.PageId, locale: schemas.LanguageCode | None = None):
     """With `locale`, the protocol's version in that language (German where not translated)."""
-    protocol, language = in_language_or_404(
+    protocol, language = schemas.in_language_or_404(
         ProtocolPage, protocol_id, locale, lambda language: _visible(request, language)[0]
     )
     private_ids = _visible(request, language)[1]
@@ -181,6 +172,6 @@ def get_protocol(request, protocol_id: PageId, locale: LanguageCode | None = Non
         "attachments": attachments,
         "next_meeting_date": protocol.next_meeting_date,
         "next_meeting_topics": _lines(protocol.next_meeting_topics),
-        "body_html": absolute_rich_text(protocol.body, request),
-        "translations": page_translations(protocol, request),
+        "body_html": schemas.absolute_rich_text(protocol.body, request),
+        "translations": schemas.page_translations(protocol, request),
     }

@@ -4,7 +4,6 @@ checks and the same limit per address; a partner's token names the partner as or
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.validators import EmailValidator
 from django.test import override_settings
@@ -14,6 +13,7 @@ from wagtail.models import APIToken
 from events.models import EventHintContact, EventPage
 from events.moderation import WORKFLOW_NAME
 from taxonomy.seed import seed_taxonomies
+from tests import hints_helpers
 from tests.factories.home import EventIndexPageFactory
 from tests.factories.partners import PartnerIndexPageFactory, PartnerPageFactory
 
@@ -24,28 +24,11 @@ def index(home):
     return EventIndexPageFactory(parent=home)
 
 
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("redaktion", "redaktion@example.org", "pw")
-    user.groups.add(Group.objects.get_or_create(name="Moderators")[0])
-    return user
+editor = hints_helpers.editor  # the moderator fixture, shared with the other hint tests
 
 
 def hint(**changes):
-    return {
-        "title": "Spielenachmittag im Park",
-        "start_date": (timezone.localdate() + dt.timedelta(days=10)).isoformat(),
-        "start_time": "15:00",
-        "end_time": "17:00",
-        "place_name": "Volksgarten",
-        "postcode": "40223",
-        "district": "bezirk-3",
-        "description": "Spiele für die ganze Familie, bei Regen im Pavillon.",
-        "organiser_name": "Familienzentrum Süd",
-        "contact_email": "info@familienzentrum.example",
-        "consent": True,
-        **changes,
-    }
+    return hints_helpers.hint_answers(district="bezirk-3", consent=True) | changes
 
 
 def post(client, data, locale="en"):

@@ -28,6 +28,19 @@ def index(home):
     return EventIndexPageFactory(parent=home)
 
 
+def repeating_event(index, title, first, recurrence, until, hours=1, **fields):
+    """An event of `hours` from `first` that repeats (weekly, monthly) until the day `until`."""
+    return EventPageFactory(
+        parent=index,
+        title=title,
+        start=first,
+        end=first + dt.timedelta(hours=hours),
+        recurrence=recurrence,
+        recurrence_until=until,
+        **fields,
+    )
+
+
 def listed_titles(client, index, query=""):
     response = client.get(index.url + query)
     assert response.status_code == 200
@@ -45,13 +58,8 @@ def test_past_events_drop_out_and_upcoming_ones_are_listed_in_order(client, inde
 
 def test_a_weekly_event_shows_its_next_dates_and_skips_a_cancelled_one(client, index):
     first = in_days(-13, 9, 30)
-    event = EventPageFactory(
-        parent=index,
-        title="Krabbelgruppe",
-        start=first,
-        end=first + dt.timedelta(hours=1),
-        recurrence="weekly",
-        recurrence_until=first.date() + dt.timedelta(weeks=10),
+    event = repeating_event(
+        index, "Krabbelgruppe", first, "weekly", first.date() + dt.timedelta(weeks=10)
     )
     skipped = first.date() + dt.timedelta(weeks=3)
     EventCancelledDateFactory(page=event, date=skipped)
@@ -64,14 +72,7 @@ def test_a_weekly_event_shows_its_next_dates_and_skips_a_cancelled_one(client, i
 
 def test_a_repeating_event_whose_last_date_has_passed_drops_out(client, index):
     first = in_days(-60)
-    EventPageFactory(
-        parent=index,
-        title="Vorbei",
-        start=first,
-        end=first + dt.timedelta(hours=1),
-        recurrence="monthly",
-        recurrence_until=first.date() + dt.timedelta(days=40),
-    )
+    repeating_event(index, "Vorbei", first, "monthly", first.date() + dt.timedelta(days=40))
     assert listed_titles(client, index)[0] == []
 
 
@@ -127,14 +128,7 @@ def test_bad_filter_values_are_ignored_with_a_note_not_an_error(client, index):
 
 def test_the_month_view_lists_every_date_of_the_month_by_day(client, index):
     first = berlin(dt.date(2027, 3, 2), 10)
-    EventPageFactory(
-        parent=index,
-        title="Eltern-Café",
-        start=first,
-        end=first + dt.timedelta(hours=2),
-        recurrence="weekly",
-        recurrence_until=dt.date(2027, 6, 1),
-    )
+    repeating_event(index, "Eltern-Café", first, "weekly", dt.date(2027, 6, 1), hours=2)
     EventPageFactory(parent=index, title="Im April", start=berlin(dt.date(2027, 4, 3), 10))
     response = client.get(index.url + "?month=2027-03")
     html = response.content.decode()
@@ -166,13 +160,12 @@ def test_the_event_page_carries_schema_org_event_markup(client, index, home):
         parent=partners, title="Kinderschutzbund", website="https://ksb.example"
     )
     first = in_days(5, 16)
-    event = EventPageFactory(
-        parent=index,
-        title="Vorlesestunde",
-        start=first,
-        end=first + dt.timedelta(hours=1),
-        recurrence="weekly",
-        recurrence_until=first.date() + dt.timedelta(weeks=4),
+    event = repeating_event(
+        index,
+        "Vorlesestunde",
+        first,
+        "weekly",
+        first.date() + dt.timedelta(weeks=4),
         organiser=partner,
         status="postponed",
     )

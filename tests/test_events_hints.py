@@ -6,7 +6,6 @@ import io
 import time
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -17,6 +16,7 @@ from PIL import Image
 from events.models import EventHintContact, EventPage
 from events.moderation import WORKFLOW_NAME
 from events.occurrences import BERLIN
+from tests import hints_helpers
 from tests.factories.events import EventPageFactory, in_days
 from tests.factories.home import EventIndexPageFactory
 from tests.mail_server import SMTPServer, queued_mail, recipients, run_due_tasks, task_states
@@ -27,33 +27,13 @@ def index(home):
     return EventIndexPageFactory(parent=home)
 
 
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("redaktion", "redaktion@example.org", "pw")
-    user.groups.add(Group.objects.get_or_create(name="Moderators")[0])
-    return user
+editor = hints_helpers.editor  # the moderator fixture, shared with the other hint tests
 
 
 def hint(**changes):
-    day = (timezone.localdate() + dt.timedelta(days=10)).isoformat()
-    data = {
-        "title": "Spielenachmittag im Park",
-        "start_date": day,
-        "start_time": "15:00",
-        "end_date": "",
-        "end_time": "17:00",
-        "place_name": "Volksgarten",
-        "street": "",
-        "postcode": "40223",
-        "online_url": "",
-        "description": "Spiele für die ganze Familie, bei Regen im Pavillon.",
-        "organiser_name": "Familienzentrum Süd",
-        "contact_email": "info@familienzentrum.example",
-        "consent": "on",
-        "homepage": "",
-    }
-    data.update(changes)
-    return data
+    # The form posts every field, an empty one too; "homepage" is the honeypot.
+    blank = {"end_date": "", "street": "", "online_url": "", "homepage": ""}
+    return hints_helpers.hint_answers(**blank, consent="on") | changes
 
 
 def german_events():

@@ -17,12 +17,18 @@ def test_seed_creates_the_ten_districts_and_fifty_quarters(locales):
     assert TargetGroup.objects.filter(slug="gefluechtete-neuzugewanderte").exists()
 
 
-def test_a_category_shows_its_translation_or_else_the_german_name(locales):
+def translated_category(slug, language_code, name):
+    """A seeded category and its translation into `language_code`, named `name`."""
     call_command("seed_taxonomies")
-    early_help = Category.objects.get(slug="fruehe-hilfen")
-    arabic = early_help.copy_for_translation(Locale.objects.get(language_code="ar"))
-    arabic.name = "المساعدة المبكرة"
-    arabic.save()
+    category = Category.objects.get(slug=slug)
+    translated = category.copy_for_translation(Locale.objects.get(language_code=language_code))
+    translated.name = name
+    translated.save()
+    return category, translated
+
+
+def test_a_category_shows_its_translation_or_else_the_german_name(locales):
+    early_help, _arabic = translated_category("fruehe-hilfen", "ar", "المساعدة المبكرة")
     with translation.override("ar"):
         assert early_help.localized_name == "المساعدة المبكرة"
     with translation.override("tr"):
@@ -30,11 +36,7 @@ def test_a_category_shows_its_translation_or_else_the_german_name(locales):
 
 
 def test_renaming_a_translation_shows_at_once(locales):
-    call_command("seed_taxonomies")
-    counselling = Category.objects.get(slug="beratung")
-    english = counselling.copy_for_translation(Locale.objects.get(language_code="en"))
-    english.name = "Advice"
-    english.save()
+    counselling, english = translated_category("beratung", "en", "Advice")
     with translation.override("en"):
         assert counselling.localized_name == "Advice"
         english.name = "Counselling"
