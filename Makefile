@@ -15,10 +15,11 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
+# migrate runs the system checks; the two commands after it skip them (as runserver does).
 demo: setup
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
-	$(PY) manage.py ensure_admin
+	$(PY) manage.py load_demo --skip-checks
+	$(PY) manage.py ensure_admin --skip-checks
 
 run: demo
 	@echo "Familientisch runs at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
