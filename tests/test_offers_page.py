@@ -108,7 +108,7 @@ class StoredFirstBackend(EmailBackend):
 
 @override_settings(
     NAVIGATOR_EDITORS_EMAILS=["redaktion@example.org"],
-    EMAIL_BACKEND="tests.test_navigator_offer_page.StoredFirstBackend",
+    EMAIL_BACKEND="tests.test_offers_page.StoredFirstBackend",
 )
 def test_a_mistake_report_is_stored_before_the_editors_are_mailed(client, offer):
     response = client.post(
