@@ -15,11 +15,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# migrate runs the system checks; the two commands after it skip them (as runserver does).
+# migrate, load_demo and ensure_admin in one process: Django starts and checks once.
 demo: setup
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo --skip-checks
-	$(PY) manage.py ensure_admin --skip-checks
+	$(PY) manage.py prepare_demo
 
 run: demo
 	@echo "Familientisch runs at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
