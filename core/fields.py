@@ -6,6 +6,7 @@ migrations see no difference.
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from wagtail_localize.fields import SynchronizedField
 
 
 def optional_link(to, verbose_name, related_name="+", **options):
@@ -23,10 +24,21 @@ def optional_link(to, verbose_name, related_name="+", **options):
     )
 
 
+def optional_text(verbose_name, help_text="", max_length=255):
+    """A line of text that may stay empty (a name, a place): blank rather than null, so an
+    empty value has one spelling."""
+    return models.CharField(verbose_name, max_length=max_length, blank=True, help_text=help_text)
+
+
+def optional_date(verbose_name, help_text="", **options):
+    """A day that may stay open or unknown (valid from, repeats until, last checked)."""
+    return models.DateField(verbose_name, null=True, blank=True, help_text=help_text, **options)
+
+
 def summary_field(verbose_name, help_text):
     """The optional plain-text sentence or two that lists and search results show: short
     enough for a card."""
-    return models.CharField(verbose_name, max_length=300, blank=True, help_text=help_text)
+    return optional_text(verbose_name, help_text, max_length=300)
 
 
 def latitude_field(verbose_name, **options):
@@ -41,3 +53,10 @@ def longitude_field(verbose_name, **options):
     return models.FloatField(
         verbose_name, validators=[MinValueValidator(-180), MaxValueValidator(180)], **options
     )
+
+
+def synchronised(names):
+    """wagtail-localize's override list for facts that every language version copies from the
+    German page (dates, phone numbers, links, vocabulary), so a translation never keeps an old
+    fact. The field names are given as one string separated by spaces, as for a namedtuple."""
+    return [SynchronizedField(name) for name in names.split()]

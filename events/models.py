@@ -14,12 +14,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
-from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from core.fields import optional_link, summary_field
-from core.pages import SectionIndexPage
+from core.fields import optional_date, optional_link, summary_field, synchronised
+from core.pages import SectionIndexPage, SectionItemPage, indexed
 from taxonomy.audience import AudienceMixin, PlaceMixin
 
 from . import views
@@ -106,7 +105,7 @@ class EventPageForm(WagtailAdminPageForm):
             field.empty_label = None
 
 
-class EventPage(RoutablePageMixin, AudienceMixin, PlaceMixin, Page):
+class EventPage(RoutablePageMixin, AudienceMixin, PlaceMixin, SectionItemPage):
     summary = summary_field(_("summary"), _("One or two sentences for the list of events."))
     description = RichTextField(_("description"), blank=True)
     image = optional_link("wagtailimages.Image", _("image"))
@@ -120,11 +119,8 @@ class EventPage(RoutablePageMixin, AudienceMixin, PlaceMixin, Page):
     recurrence = models.CharField(
         _("repeats"), max_length=10, choices=Recurrence.choices, default=Recurrence.NONE
     )
-    recurrence_until = models.DateField(
-        _("repeats until"),
-        null=True,
-        blank=True,
-        help_text=_("The last possible date of a repeating event."),
+    recurrence_until = optional_date(
+        _("repeats until"), _("The last possible date of a repeating event.")
     )
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
@@ -174,27 +170,14 @@ class EventPage(RoutablePageMixin, AudienceMixin, PlaceMixin, Page):
         *AudienceMixin.audience_translatable_fields,
         *PlaceMixin.place_translatable_fields,
         TranslatableField("summary"),
-        SynchronizedField("image"),
-        SynchronizedField("start"),
-        SynchronizedField("end"),
-        SynchronizedField("all_day"),
-        SynchronizedField("recurrence"),
-        SynchronizedField("recurrence_until"),
-        SynchronizedField("cancelled_dates"),
-        SynchronizedField("status"),
-        SynchronizedField("online"),
-        SynchronizedField("online_url"),
-        SynchronizedField("registration_url"),
-        SynchronizedField("organiser"),
+        *synchronised(
+            "image start end all_day recurrence recurrence_until cancelled_dates "
+            "status online online_url registration_url organiser"
+        ),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("description"),
-        index.FilterField("last_end"),
-    ]
+    search_fields = indexed("summary", "description", filtered=["last_end"])
 
     parent_page_types = ["events.EventIndexPage"]
-    subpage_types = []
 
     # Changes to these are news for a subscribed calendar.
     SCHEDULE_FIELDS = ("start", "end", "all_day", "recurrence", "recurrence_until", "status")

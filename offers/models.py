@@ -12,12 +12,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.models.pages import PageQuerySet
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.fields import optional_link
+from core.fields import optional_date, optional_link, synchronised
 from core.models import VisitorReport
-from core.pages import SectionIndexPage
+from core.pages import SectionIndexPage, SectionItemPage, indexed
 from taxonomy.audience import AudienceMixin, PlaceMixin
 
 from .hours import OpeningHoursBlock, is_open_at
@@ -87,7 +86,7 @@ class OfferQuerySet(PageQuerySet):
 OfferManager = PageManager.from_queryset(OfferQuerySet)
 
 
-class OfferPage(AudienceMixin, Page):
+class OfferPage(AudienceMixin, SectionItemPage):
     """One offer of help for families: who runs it, for whom, where and when."""
 
     summary = models.TextField(
@@ -107,21 +106,14 @@ class OfferPage(AudienceMixin, Page):
         _("email"), blank=True, help_text=_("Also used for reminders when the provider has none.")
     )
     website = models.URLField(_("website"), blank=True)
-    valid_from = models.DateField(
-        _("valid from"), null=True, blank=True, help_text=_("Leave empty if it runs already.")
+    valid_from = optional_date(_("valid from"), _("Leave empty if it runs already."))
+    valid_until = optional_date(
+        _("valid until"), _("After this day the offer disappears from the search by itself.")
     )
-    valid_until = models.DateField(
-        _("valid until"),
-        null=True,
-        blank=True,
-        help_text=_("After this day the offer disappears from the search by itself."),
-    )
-    last_checked = models.DateField(
+    last_checked = optional_date(
         _("last checked"),
-        null=True,
-        blank=True,
+        _("When someone last confirmed the details with the provider."),
         default=datetime.date.today,
-        help_text=_("When someone last confirmed the details with the provider."),
     )
     provider_reminded_at = models.DateTimeField(
         _("provider reminded at"), null=True, blank=True, editable=False
@@ -152,20 +144,10 @@ class OfferPage(AudienceMixin, Page):
     override_translatable_fields = AudienceMixin.audience_translatable_fields + [
         TranslatableField("summary"),
         TranslatableField("description"),
-        SynchronizedField("provider"),
-        SynchronizedField("phone"),
-        SynchronizedField("email"),
-        SynchronizedField("website"),
-        SynchronizedField("valid_from"),
-        SynchronizedField("valid_until"),
-        SynchronizedField("last_checked"),
+        *synchronised("provider phone email website valid_from valid_until last_checked"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("description"),
-    ]
+    search_fields = indexed("summary", "description")
     parent_page_types = ["offers.OfferIndexPage"]
-    subpage_types = []
 
     class Meta:
         verbose_name = _("offer")

@@ -11,11 +11,10 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
-from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
-from core.fields import optional_link, summary_field
-from core.pages import SectionIndexPage
+from core.fields import optional_link, summary_field, synchronised
+from core.pages import SectionIndexPage, SectionItemPage, indexed
 
 from .forms import APPROVE_LOGO_PERMISSION, PartnerPageForm
 
@@ -85,7 +84,7 @@ class PartnerPageQuerySet(PageQuerySet):
         return self.prefetch_related(Prefetch("logo", queryset=logos))
 
 
-class PartnerPage(Page):
+class PartnerPage(SectionItemPage):
     """A member organisation of the network. A page rather than a snippet: it has an address
     of its own, and Wagtail's page permissions let the partner's own accounts edit exactly this
     page, through moderation."""
@@ -148,23 +147,12 @@ class PartnerPage(Page):
         FieldPanel("group", permission="partners.change_partnerpage_group"),
     ]
     override_translatable_fields = [
-        SynchronizedField("districts"),
-        SynchronizedField("contact_phone"),
-        SynchronizedField("logo"),
-        SynchronizedField("logo_approved"),
-        SynchronizedField("logo_consent_date"),
-        SynchronizedField("website"),
-        SynchronizedField("group"),
+        *synchronised("districts contact_phone logo logo_approved logo_consent_date website group"),
         TranslatableField("summary"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("description"),
-        index.FilterField("kind"),
-    ]
+    search_fields = indexed("summary", "description", filtered=["kind"])
 
     parent_page_types = ["partners.PartnerIndexPage"]
-    subpage_types = []
 
     class Meta:
         verbose_name = _("partner")

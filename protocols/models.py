@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
-from core.pages import SectionIndexPage
+from core.fields import optional_date, optional_text, synchronised
+from core.pages import SectionIndexPage, SectionItemPage, indexed
 from core.search_text import search_text
 
 from .blocks import PARAGRAPH_FEATURES, AgendaBlock, AttachmentsBlock, agenda_anchor
@@ -55,24 +55,16 @@ class ProtocolIndexPage(SectionIndexPage):
         return context
 
 
-class ProtocolPage(Page):
+class ProtocolPage(SectionItemPage):
     """The minutes (Ergebnisprotokoll) of one meeting of the network."""
 
     meeting_date = models.DateField(_("date of the meeting"), null=True)
     meeting_time = models.TimeField(
         _("time"), null=True, blank=True, help_text=_("When the meeting began.")
     )
-    place = models.CharField(
-        _("place"),
-        max_length=255,
-        blank=True,
-        help_text=_("For example: Bürgerhaus im Stadtteilzentrum Bilk"),
-    )
-    meeting_title = models.CharField(
-        _("title of the meeting"),
-        max_length=255,
-        blank=True,
-        help_text=_("For example: Sitzung des Familientisches"),
+    place = optional_text(_("place"), _("For example: Bürgerhaus im Stadtteilzentrum Bilk"))
+    meeting_title = optional_text(
+        _("title of the meeting"), _("For example: Sitzung des Familientisches")
     )
     chaired_by = models.CharField(_("chaired by"), max_length=255, blank=True)
     minutes_by = models.CharField(_("minutes taken by"), max_length=255, blank=True)
@@ -89,7 +81,7 @@ class ProtocolPage(Page):
         verbose_name=_("attachments"),
         help_text=_("Presentations, lists and other documents of the meeting."),
     )
-    next_meeting_date = models.DateField(_("date of the next meeting"), null=True, blank=True)
+    next_meeting_date = optional_date(_("date of the next meeting"))
     next_meeting_topics = models.TextField(
         _("topics of the next meeting"), blank=True, help_text=_("One topic a line.")
     )
@@ -131,13 +123,9 @@ class ProtocolPage(Page):
         ),
     ]
     override_translatable_fields = [
-        SynchronizedField("meeting_date"),
-        SynchronizedField("meeting_time"),
-        SynchronizedField("chaired_by"),
-        SynchronizedField("minutes_by"),
-        SynchronizedField("attendees"),
-        SynchronizedField("excused"),
-        SynchronizedField("next_meeting_date"),
+        *synchronised(
+            "meeting_date meeting_time chaired_by minutes_by attendees excused next_meeting_date"
+        ),
         TranslatableField("place"),
         TranslatableField("meeting_title"),
         TranslatableField("agenda"),
@@ -145,18 +133,12 @@ class ProtocolPage(Page):
         TranslatableField("next_meeting_topics"),
         TranslatableField("body"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("meeting_title"),
-        index.SearchField("place"),
-        index.SearchField("agenda"),
-        index.SearchField("next_meeting_topics"),
-        index.SearchField("body"),
-        index.FilterField("meeting_date"),
-        index.FilterField("meeting_time"),
-    ]
+    search_fields = indexed(
+        *("meeting_title", "place", "agenda", "next_meeting_topics", "body"),
+        filtered=["meeting_date", "meeting_time"],
+    )
 
     parent_page_types = ["protocols.ProtocolIndexPage"]
-    subpage_types = []
 
     class Meta:
         verbose_name = _("protocol")

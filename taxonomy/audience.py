@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.fields import latitude_field, longitude_field, optional_link
+from core.fields import latitude_field, longitude_field, optional_link, optional_text, synchronised
 
 MAX_AGE_MONTHS = 21 * 12
 
@@ -126,13 +126,10 @@ class AudienceMixin(models.Model):
         ),
     ]
     audience_translatable_fields = [
-        SynchronizedField("age_min_months"),
-        SynchronizedField("age_max_months"),
-        SynchronizedField("for_expectant_parents"),
-        SynchronizedField("categories"),
-        SynchronizedField("target_groups"),
-        SynchronizedField("languages"),
-        SynchronizedField("cost"),
+        *synchronised(
+            "age_min_months age_max_months for_expectant_parents categories "
+            "target_groups languages cost"
+        ),
         TranslatableField("cost_note"),
         SynchronizedField("registration_required"),
     ]
@@ -164,11 +161,8 @@ class AudienceMixin(models.Model):
 class PlaceMixin(models.Model):
     """An address in the city with its district, quarter and coordinates."""
 
-    place_name = models.CharField(
-        _("name of the place"),
-        max_length=200,
-        blank=True,
-        help_text=_("For example: Stadtteilbibliothek Bilk"),
+    place_name = optional_text(
+        _("name of the place"), _("For example: Stadtteilbibliothek Bilk"), max_length=200
     )
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
@@ -197,14 +191,7 @@ class PlaceMixin(models.Model):
     ]
     place_translatable_fields = [
         TranslatableField("place_name"),
-        SynchronizedField("street"),
-        SynchronizedField("postcode"),
-        SynchronizedField("city"),
-        SynchronizedField("district"),
-        SynchronizedField("quarter"),
-        SynchronizedField("latitude"),
-        SynchronizedField("longitude"),
-        SynchronizedField("wheelchair_access"),
+        *synchronised("street postcode city district quarter latitude longitude wheelchair_access"),
     ]
 
     class Meta:

@@ -11,15 +11,17 @@ from django.core.cache import cache
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.fields import latitude_field, longitude_field
+from core.fields import latitude_field, longitude_field, synchronised
 
 
 class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
+    """An entry of a controlled vocabulary, translated like a page. Its edit form shows every
+    editable field in the order declared (Wagtail's default), so no panels are listed."""
+
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"),
@@ -28,7 +30,6 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
     translatable_fields = [
         TranslatableField("name"),
         SynchronizedField("slug"),
@@ -93,15 +94,8 @@ class District(Taxonomy):
     latitude = latitude_field(_("latitude of the centre"))
     longitude = longitude_field(_("longitude of the centre"))
 
-    panels = Taxonomy.panels + [
-        FieldPanel("number"),
-        FieldPanel("latitude"),
-        FieldPanel("longitude"),
-    ]
     translatable_fields = Taxonomy.translatable_fields + [
-        SynchronizedField("number"),
-        SynchronizedField("latitude"),
-        SynchronizedField("longitude"),
+        *synchronised("number latitude longitude"),
     ]
 
     class Meta(Taxonomy.Meta):
@@ -117,7 +111,6 @@ class Quarter(Taxonomy):
         District, on_delete=models.CASCADE, related_name="quarters", verbose_name=_("district")
     )
 
-    panels = Taxonomy.panels + [FieldPanel("district")]
     translatable_fields = Taxonomy.translatable_fields + [SynchronizedField("district")]
 
     class Meta(Taxonomy.Meta):
@@ -130,7 +123,6 @@ class Category(Taxonomy):
 
     description = models.TextField(_("description"), blank=True)
 
-    panels = Taxonomy.panels + [FieldPanel("description")]
     translatable_fields = Taxonomy.translatable_fields + [TranslatableField("description")]
 
     class Meta(Taxonomy.Meta):
@@ -151,8 +143,6 @@ class Language(models.Model):
     is shown in the visitor's own language (via Babel), so it needs no translation."""
 
     code = models.CharField(_("ISO 639 code"), max_length=8, unique=True)
-
-    panels = [FieldPanel("code")]
 
     class Meta:
         verbose_name = _("language")
