@@ -107,15 +107,15 @@ def bulk_children(parent, pages):
 def fill(count):
     from django.db import transaction
 
-    from core.demo_helpers import child_page
+    from familientisch.core.demo_helpers import child_page
+    from familientisch.offers.demo import hours
+    from familientisch.offers.demo_data import EARLY_HELP, EVERYDAY_OFFERS, PROVIDERS, WELCOME_HOURS
+    from familientisch.offers.models import OfferIndexPage, OfferPage, OfferPlace
+    from familientisch.offers.text_search import refresh_search_vectors
+    from familientisch.partners.models import PartnerIndexPage, PartnerPage
+    from familientisch.taxonomy.models import Category, District, Language, TargetGroup
+    from familientisch.taxonomy.seed import seed_taxonomies
     from home.demo import build_site
-    from offers.demo import hours
-    from offers.demo_data import EARLY_HELP, EVERYDAY_OFFERS, PROVIDERS, WELCOME_HOURS
-    from offers.models import OfferIndexPage, OfferPage, OfferPlace
-    from offers.text_search import refresh_search_vectors
-    from partners.models import PartnerIndexPage, PartnerPage
-    from taxonomy.models import Category, District, Language, TargetGroup
-    from taxonomy.seed import seed_taxonomies
 
     random.seed(4)
     with transaction.atomic():
@@ -225,8 +225,8 @@ def measure(navigator, url):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from offers.models import OfferPage
-    from offers.search import search_offers
+    from familientisch.offers.models import OfferPage
+    from familientisch.offers.search import search_offers
 
     client = Client(HTTP_HOST="localhost")
     results = []
@@ -266,7 +266,7 @@ def main():
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     navigator = fill(OFFERS)
-    from offers.models import OfferPage
+    from familientisch.offers.models import OfferPage
 
     count = OfferPage.objects.count()
     print(f"{count} offers ready in {time.perf_counter() - started:.1f} s")

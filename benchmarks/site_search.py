@@ -27,7 +27,7 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
 QUERIES = ["Kinder", "Beratung Familie", "Eltern", "Spielgruppe", "Zauberei"]
 BACKENDS = {
     "Wagtail database": "wagtail.search.backends.database",
-    "per language": "i18n.search_backend",
+    "per language": "familientisch.i18n.search_backend",
 }
 BATCH = 1000
 
@@ -73,7 +73,7 @@ def main():
     from django.core.management import call_command
     from wagtail.search.backends import get_search_backend
 
-    from offers.models import OfferPage
+    from familientisch.offers.models import OfferPage
 
     call_command("migrate", verbosity=0)
     navigator = fill(OFFERS)

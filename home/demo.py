@@ -10,8 +10,8 @@ from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail_localize.models import TranslationSource
 
-from core.demo_helpers import child_page
-from i18n.localization import ensure_locales, translate
+from familientisch.core.demo_helpers import child_page
+from familientisch.i18n.localization import ensure_locales, translate
 
 from . import demo_pages
 from .models import HomePage

@@ -5,7 +5,7 @@ family network in North Rhine-Westphalia would publish."""
 from django.conf import settings
 from wagtail.models import Site
 
-from core.demo_helpers import body, child_page
+from familientisch.core.demo_helpers import body, child_page
 
 from .models import SiteLinks, StandardPage
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.abuse import HoneypotFormMixin
+from familientisch.core.abuse import HoneypotFormMixin
 
 from .models import BarrierReport
 

@@ -5,7 +5,7 @@ daily, with the rule every app's reports from visitors follow (`core.visitor_rep
 
 from django.conf import settings
 
-from core.visitor_reports import purge_reports
+from familientisch.core.visitor_reports import purge_reports
 
 from .models import BarrierReport
 

@@ -5,8 +5,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from core.abuse import rate_limit_refusal
-from core.search_text import search_text
+from familientisch.core.abuse import rate_limit_refusal
+from familientisch.core.search_text import search_text
 
 from .forms import BarrierReportForm
 from .tasks import notify_editors_of_barrier_report

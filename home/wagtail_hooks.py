@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
-from core.report_views import VisitorReportViewSet
+from familientisch.core.report_views import VisitorReportViewSet
 
 from .models import BarrierReport
 

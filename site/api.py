@@ -1,12 +1,12 @@
 """The project's JSON API, version 1: each app contributes its router."""
 
-from api.service import OPTIONAL_TOKEN, FamilyAPI
-from events.api import router as events_router
-from offers.api import router as offers_router
-from offers.hsds import router as hsds_router
-from partners.api import router as partners_router
-from protocols.api import router as protocols_router
-from taxonomy.api import router as taxonomies_router
+from familientisch.api.service import OPTIONAL_TOKEN, FamilyAPI
+from familientisch.events.api import router as events_router
+from familientisch.offers.api import router as offers_router
+from familientisch.offers.hsds import router as hsds_router
+from familientisch.partners.api import router as partners_router
+from familientisch.protocols.api import router as protocols_router
+from familientisch.taxonomy.api import router as taxonomies_router
 
 api = FamilyAPI(
     title="Familientisch API",

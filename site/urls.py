@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from api.service import unknown_endpoint
+from familientisch.api.service import unknown_endpoint
 from familysite.api import api
 from home import views as home_views
 from home.sitemaps import language_sitemaps
@@ -50,7 +50,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", include("events.urls")),  # calendar feeds (.ics) of the events pages
+    path("", include("familientisch.events.urls")),  # calendar feeds (.ics) of the events pages
     path("suche/", home_views.search, name="search"),
     path("barriere-melden/", home_views.barrier_report, name="barrier_report"),
     path("", include(wagtail_urls)),

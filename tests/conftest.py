@@ -10,8 +10,8 @@ from django.urls import clear_url_caches
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import reference_index_auto_update_disabled
 
-from i18n.indexing import indexes_paused, search_indexed_models
-from i18n.localization import ensure_locales
+from familientisch.i18n.indexing import indexes_paused, search_indexed_models
+from familientisch.i18n.localization import ensure_locales
 from tests.database import restore, serialize
 from tests.factories.home import make_home
 

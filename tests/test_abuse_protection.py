@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import RequestFactory, override_settings
 
-from core.abuse import HoneypotFormMixin, client_address, rate_limit_refusal
-from events.models import EventPage
-from taxonomy.seed import seed_taxonomies
+from familientisch.core.abuse import HoneypotFormMixin, client_address, rate_limit_refusal
+from familientisch.events.models import EventPage
+from familientisch.taxonomy.seed import seed_taxonomies
 from tests.factories.home import EventIndexPageFactory
 from tests.test_api_event_hints import hint as api_hint
 from tests.test_events_hints import hint as form_hint

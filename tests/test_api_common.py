@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import APIToken
 
-from i18n.localization import translate
-from taxonomy.models import Category
+from familientisch.i18n.localization import translate
+from familientisch.taxonomy.models import Category
 
 
 @pytest.fixture

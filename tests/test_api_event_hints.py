@@ -10,9 +10,9 @@ from django.test import override_settings
 from django.utils import timezone, translation
 from wagtail.models import APIToken
 
-from events.models import EventHintContact, EventPage
-from events.moderation import WORKFLOW_NAME
-from taxonomy.seed import seed_taxonomies
+from familientisch.events.models import EventHintContact, EventPage
+from familientisch.events.moderation import WORKFLOW_NAME
+from familientisch.taxonomy.seed import seed_taxonomies
 from tests import hints_helpers
 from tests.factories.home import EventIndexPageFactory
 from tests.factories.partners import PartnerIndexPageFactory, PartnerPageFactory

@@ -6,10 +6,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from events.models import EventStatus, Recurrence
-from i18n.localization import synchronise_locales, translate
-from taxonomy.models import Category, District
-from taxonomy.seed import seed_taxonomies
+from familientisch.events.models import EventStatus, Recurrence
+from familientisch.i18n.localization import synchronise_locales, translate
+from familientisch.taxonomy.models import Category, District
+from familientisch.taxonomy.seed import seed_taxonomies
 from tests.factories.events import EventCancelledDateFactory, EventPageFactory, in_days
 from tests.factories.home import EventIndexPageFactory, PartnerIndexPageFactory
 from tests.factories.partners import PartnerPageFactory

@@ -12,8 +12,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from i18n.localization import synchronise_locales, translate
-from offers.demo import hours
+from familientisch.i18n.localization import synchronise_locales, translate
+from familientisch.offers.demo import hours
 from tests.factories.home import PartnerIndexPageFactory
 from tests.factories.offers import OfferPageFactory, build_navigator
 from tests.factories.partners import PartnerPageFactory

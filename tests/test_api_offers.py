@@ -3,9 +3,9 @@ distances, each offer with its places and opening hours, in the family's languag
 
 import pytest
 
-from i18n.localization import synchronise_locales, translate
-from offers.demo import hours
-from taxonomy.models import District
+from familientisch.i18n.localization import synchronise_locales, translate
+from familientisch.offers.demo import hours
+from familientisch.taxonomy.models import District
 from tests.factories.home import PartnerIndexPageFactory
 from tests.factories.offers import OfferPageFactory, build_navigator
 from tests.factories.partners import PartnerPageFactory

@@ -2,8 +2,8 @@
 
 import pytest
 
-from i18n.localization import synchronise_locales, translate
-from partners.models import PartnerKind
+from familientisch.i18n.localization import synchronise_locales, translate
+from familientisch.partners.models import PartnerKind
 from tests.factories.home import PartnerIndexPageFactory
 from tests.factories.partners import PartnerPageFactory
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from wagtail.models import APIToken
 
-from i18n.localization import synchronise_locales, translate
-from protocols.privacy import members_group, restrict_to_members
+from familientisch.i18n.localization import synchronise_locales, translate
+from familientisch.protocols.privacy import members_group, restrict_to_members
 from tests.factories.protocols import ProtocolIndexPageFactory, ProtocolPageFactory, agenda_item
 
 

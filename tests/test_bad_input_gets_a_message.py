@@ -4,7 +4,7 @@ dates at the ends of the calendar gave 500s, and a hint on 9999-12-31 lost what 
 import pytest
 from django.core.management import call_command
 
-from events.models import EventPage
+from familientisch.events.models import EventPage
 from tests.factories.home import EventIndexPageFactory, ProtocolIndexPageFactory
 from tests.test_api_event_hints import hint as api_hint
 from tests.test_api_event_hints import post as post_api_hint

@@ -3,7 +3,7 @@ refuse what their rate limit cannot count, with a message instead of an error pa
 
 import pytest
 
-from events.models import EventPage
+from familientisch.events.models import EventPage
 from familysite.settings.base import redis_caches
 from tests.factories.home import EventIndexPageFactory
 from tests.factories.offers import OfferPageFactory, build_navigator

@@ -10,9 +10,9 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from familientisch.offers.models import MistakeReport
 from home import demo_pages
 from home.models import BarrierReport
-from offers.models import MistakeReport
 from tests.factories.offers import OfferPageFactory, build_navigator
 from tests.mail_server import SMTPServer, queued_mail, run_due_tasks, task_states
 

@@ -11,7 +11,7 @@ from django.test import Client, override_settings
 from tests.test_production_health import closed_port
 from tests.test_settings import run_python
 
-LOCALE = Path(__file__).resolve().parents[1] / "locale"
+LOCALE = Path(__file__).resolve().parents[1] / "familientisch" / "locale"
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from events.models import EventPage
-from events.occurrences import BERLIN, expand
-from taxonomy.models import Category, District, Language
+from familientisch.events.models import EventPage
+from familientisch.events.occurrences import BERLIN, expand
+from familientisch.taxonomy.models import Category, District, Language
 from tests.factories.events import (
     EventCancelledDateFactory,
     EventPageFactory,

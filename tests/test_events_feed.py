@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from events.occurrences import BERLIN
+from familientisch.events.occurrences import BERLIN
 from tests.factories.events import EventCancelledDateFactory, EventPageFactory, in_days
 from tests.factories.home import EventIndexPageFactory
 

@@ -13,9 +13,9 @@ from django.test import override_settings
 from django.utils import timezone
 from PIL import Image
 
-from events.models import EventHintContact, EventPage
-from events.moderation import WORKFLOW_NAME
-from events.occurrences import BERLIN
+from familientisch.events.models import EventHintContact, EventPage
+from familientisch.events.moderation import WORKFLOW_NAME
+from familientisch.events.occurrences import BERLIN
 from tests import hints_helpers
 from tests.factories.events import EventPageFactory, in_days
 from tests.factories.home import EventIndexPageFactory

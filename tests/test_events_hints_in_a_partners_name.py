@@ -4,7 +4,7 @@ an anonymous sender could pick any partner as organiser, shown on that partner's
 
 import pytest
 
-from events.models import EventPage
+from familientisch.events.models import EventPage
 from tests.factories.home import EventIndexPageFactory
 from tests.factories.partners import PartnerIndexPageFactory, PartnerPageFactory
 from tests.test_events_hints import hint, submit

@@ -9,9 +9,9 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from events.models import EventPage
-from events.moderation import WORKFLOW_NAME, ensure_hint_workflow
-from events.permissions import grant_event_submission
+from familientisch.events.models import EventPage
+from familientisch.events.moderation import WORKFLOW_NAME, ensure_hint_workflow
+from familientisch.events.permissions import grant_event_submission
 from tests.factories.events import EventPageFactory, in_days
 from tests.factories.home import EventIndexPageFactory, PartnerIndexPageFactory
 from tests.factories.partners import PartnerPageFactory
@@ -71,7 +71,7 @@ def test_a_partner_adds_an_event_that_goes_into_review(client, index, partners, 
     client.force_login(partner_user)
     own = partners["Familienzentrum"]
     response = client.post(
-        f"/admin/pages/add/events/eventpage/{index.pk}/",
+        f"/admin/pages/add/familientisch_events/eventpage/{index.pk}/",
         {**event_form(own), "action-submit": "1"},
     )
     assert response.status_code == 302, response.context["form"].errors
@@ -84,7 +84,7 @@ def test_a_partner_adds_an_event_that_goes_into_review(client, index, partners, 
 def test_a_partner_cannot_name_another_organisation(client, index, partners, partner_user):
     client.force_login(partner_user)
     form = event_form(partners["Sportverein"])
-    response = client.post(f"/admin/pages/add/events/eventpage/{index.pk}/", form)
+    response = client.post(f"/admin/pages/add/familientisch_events/eventpage/{index.pk}/", form)
     assert response.status_code == 200
     assert "organiser" in response.context["form"].errors
     assert not EventPage.objects.exists()
@@ -93,7 +93,7 @@ def test_a_partner_cannot_name_another_organisation(client, index, partners, par
 def test_a_partner_cannot_publish(client, index, partners, partner_user):
     client.force_login(partner_user)
     client.post(
-        f"/admin/pages/add/events/eventpage/{index.pk}/",
+        f"/admin/pages/add/familientisch_events/eventpage/{index.pk}/",
         {**event_form(partners["Familienzentrum"]), "action-publish": "1"},
     )
     assert not EventPage.objects.live().exists()

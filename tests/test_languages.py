@@ -2,7 +2,7 @@
 
 import pytest
 
-from i18n.localization import synchronise_locales, translate
+from familientisch.i18n.localization import synchronise_locales, translate
 from tests.factories.home import OfferIndexPageFactory
 
 

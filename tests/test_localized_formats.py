@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from i18n.localization import synchronise_locales
+from familientisch.i18n.localization import synchronise_locales
 from tests.factories.events import EventPageFactory, berlin
 from tests.factories.home import EventIndexPageFactory
 

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from wagtail.models import Locale
 
-from offers.models import MistakeReport, OfferPage, OfferPlace
-from taxonomy.models import District, Quarter
+from familientisch.offers.models import MistakeReport, OfferPage, OfferPlace
+from familientisch.taxonomy.models import District, Quarter
 from tests.factories.offers import OfferPageFactory, build_navigator
 from tests.factories.partners import PartnerPageFactory
 from tests.mail_server import SMTPServer, queued_mail, task_states

@@ -1,9 +1,9 @@
 """The demo navigator has something for every district, category and the youngest."""
 
-from offers import demo
-from offers.models import OfferPage, OfferPlace
-from taxonomy.models import Category, District
-from taxonomy.seed import seed_taxonomies
+from familientisch.offers import demo
+from familientisch.offers.models import OfferPage, OfferPlace
+from familientisch.taxonomy.models import Category, District
+from familientisch.taxonomy.seed import seed_taxonomies
 
 
 def test_demo_offers_cover_every_district_and_category_once(home):

@@ -11,7 +11,7 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.test import override_settings
 
-from offers.models import MistakeReport
+from familientisch.offers.models import MistakeReport
 from tests.factories.offers import OfferPageFactory, build_navigator
 from tests.factories.partners import PartnerPageFactory
 from tests.mail_server import SMTPServer, queued_mail, recipients, run_due_tasks, task_states

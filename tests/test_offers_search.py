@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from wagtail.models import Locale
 
-from i18n.localization import synchronise_locales
-from taxonomy.models import District
+from familientisch.i18n.localization import synchronise_locales
+from familientisch.taxonomy.models import District
 from tests.factories.offers import OfferPageFactory, build_navigator
 from tests.factories.partners import PartnerPageFactory
 

@@ -4,8 +4,8 @@ changes wait for moderation, and they see nothing of other partners."""
 import pytest
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, WorkflowState
 
-from i18n.localization import synchronise_locales
-from partners.models import PartnerPage
+from familientisch.i18n.localization import synchronise_locales
+from familientisch.partners.models import PartnerPage
 from tests.factories.partners import (
     PartnerGroupFactory,
     PartnerIndexPageFactory,

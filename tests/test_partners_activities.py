@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from i18n.localization import synchronise_locales, translate
+from familientisch.i18n.localization import synchronise_locales, translate
 from tests.factories.events import EventPageFactory, in_days
 from tests.factories.home import EventIndexPageFactory, PartnerIndexPageFactory
 from tests.factories.offers import OfferPageFactory, build_navigator

@@ -12,7 +12,7 @@ from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from partners.logos import validate_logo_file
+from familientisch.partners.logos import validate_logo_file
 from tests.factories.partners import (
     SAFE_SVG,
     PartnerIndexPageFactory,

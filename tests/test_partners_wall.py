@@ -6,8 +6,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from wagtail.images import get_image_model
 
-from partners import demo
-from partners.models import PartnerKind, PartnerPage
+from familientisch.partners import demo
+from familientisch.partners.models import PartnerKind, PartnerPage
 from tests.factories.partners import (
     PartnerIndexPageFactory,
     PartnerPageFactory,

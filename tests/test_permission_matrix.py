@@ -9,10 +9,10 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import APIToken, PageViewRestriction
 
-from events.models import EventPage
+from familientisch.events.models import EventPage
+from familientisch.offers.models import MistakeReport
+from familientisch.protocols.privacy import members_group, restrict_to_members
 from home.models import BarrierReport
-from offers.models import MistakeReport
-from protocols.privacy import members_group, restrict_to_members
 from tests.factories.home import EventIndexPageFactory, ProtocolIndexPageFactory
 from tests.factories.offers import OfferPageFactory, build_navigator
 from tests.factories.partners import PartnerIndexPageFactory, PartnerPageFactory
@@ -32,7 +32,7 @@ SURFACES = {
     "private offer in API": ("/api/v1/offers/", "Internes Fachforum"),
     "hint sender (admin)": ("/admin/pages/{hint_id}/edit/", "sender@hinweis.example"),
     "mistake report": (
-        "/admin/snippets/offers/mistakereport/edit/{report_id}/",
+        "/admin/snippets/familientisch_offers/mistakereport/edit/{report_id}/",
         "mutter@melden.example",
     ),
     "barrier reports": ("/admin/snippets/home/barrierreport/", "vater@barriere.example"),

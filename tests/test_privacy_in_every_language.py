@@ -1,15 +1,11 @@
 """Members-only minutes stay members-only in every language, however and in whichever language
 their privacy was set (issue: the English search listed minutes made private in German)."""
 
-from importlib import import_module
-
 import pytest
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 from wagtail.models import Page, PageViewRestriction
 
-from i18n.localization import synchronise_locales, translate
-from protocols.privacy import members_group, restrict_to_members
+from familientisch.i18n.localization import synchronise_locales, translate
+from familientisch.protocols.privacy import members_group, restrict_to_members
 from tests.factories.home import ProtocolIndexPageFactory
 from tests.factories.protocols import ProtocolPageFactory, agenda_item
 
@@ -87,21 +83,3 @@ def test_deleting_a_copy_leaves_the_german_minutes_private(minutes):
     restrict_to_members(minutes)
     versions(minutes).get(locale__language_code="pl").delete()
     assert all(restricted_to_members(minutes)) and len(restricted_to_members(minutes)) == 7
-
-
-def test_the_migration_gives_minutes_made_private_earlier_a_restriction_in_every_language(
-    minutes,
-):
-    # As privacy was stored before: on the German page only (bulk writes send no signals).
-    [restriction] = PageViewRestriction.objects.bulk_create(
-        [PageViewRestriction(page=minutes, restriction_type=PageViewRestriction.GROUPS)]
-    )
-    PageViewRestriction.groups.through.objects.bulk_create(
-        [PageViewRestriction.groups.through(pageviewrestriction=restriction, group=members_group())]
-    )
-    assert restricted_to_members(minutes).count(True) == 1
-    name = "0004_private_pages_private_in_every_language"
-    migration = import_module(f"home.migrations.{name}")
-    historical = MigrationLoader(connection).project_state(("home", name)).apps
-    migration.mirror_existing_restrictions(historical, None)
-    assert all(restricted_to_members(minutes))

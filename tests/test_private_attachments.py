@@ -5,7 +5,7 @@ document chosen in a private protocol downloaded for anyone, with Cache-Control:
 import pytest
 from django.contrib.auth.models import Group
 
-from protocols.privacy import members_group, restrict_to_members
+from familientisch.protocols.privacy import members_group, restrict_to_members
 from tests.factories.home import ProtocolIndexPageFactory, StandardPageFactory
 from tests.factories.protocols import DocumentFactory, ProtocolPageFactory
 

@@ -6,7 +6,7 @@ minutes (issue: only the site search left private pages out)."""
 import pytest
 from wagtail.models import PageViewRestriction
 
-from protocols.privacy import restrict_to_members
+from familientisch.protocols.privacy import restrict_to_members
 from tests.factories.events import EventPageFactory
 from tests.factories.home import EventIndexPageFactory, ProtocolIndexPageFactory
 from tests.factories.offers import OfferPageFactory, build_navigator

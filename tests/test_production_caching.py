@@ -13,7 +13,7 @@ from wagtail.models import Locale, PageViewRestriction
 from wagtail_factories import PageFactory
 from wagtail_localize.models import Translation, TranslationSource
 
-from i18n.localization import synchronise_locales
+from familientisch.i18n.localization import synchronise_locales
 from tests.factories.home import EventIndexPageFactory, OfferIndexPageFactory
 
 

@@ -37,7 +37,7 @@ def test_without_services_everything_runs_in_one_process():
     assert shown["page_cache"] == 0
     assert shown["storage"] == "FileSystemStorage"
     assert shown["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    assert shown["search"]["BACKEND"] == "i18n.search_backend"
+    assert shown["search"]["BACKEND"] == "familientisch.i18n.search_backend"
     assert shown["purgers"] == {}
     assert shown["tasks"] == "django_tasks.backends.immediate.ImmediateBackend"
 

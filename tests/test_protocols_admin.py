@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
-from protocols.models import ProtocolPage
+from familientisch.protocols.models import ProtocolPage
 from tests.factories.protocols import ProtocolIndexPageFactory
 from tests.test_protocols_import import SEED
 

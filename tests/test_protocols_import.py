@@ -9,10 +9,10 @@ import docx
 import pytest
 from django.core.management import CommandError, call_command
 
-from protocols.importing import import_protocol
-from protocols.models import ProtocolPage
-from protocols.parser import parse
-from protocols.reading import MAX_FILE_SIZE, ProtocolImportError
+from familientisch.protocols.importing import import_protocol
+from familientisch.protocols.models import ProtocolPage
+from familientisch.protocols.parser import parse
+from familientisch.protocols.reading import MAX_FILE_SIZE, ProtocolImportError
 from tests.factories.protocols import ProtocolIndexPageFactory
 
 SEED = Path(__file__).parent / "data" / "protocol_2018_06_06.md"

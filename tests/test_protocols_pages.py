@@ -7,9 +7,9 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from i18n.localization import synchronise_locales
-from protocols.models import ProtocolPage
-from protocols.privacy import members_group, restrict_to_members
+from familientisch.i18n.localization import synchronise_locales
+from familientisch.protocols.models import ProtocolPage
+from familientisch.protocols.privacy import members_group, restrict_to_members
 from tests.factories.protocols import (
     DocumentFactory,
     ProtocolIndexPageFactory,

@@ -14,8 +14,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 from wagtail_factories import ImageFactory
 
+from familientisch.i18n.localization import synchronise_locales
 from home.models import BarrierReport, SiteLinks
-from i18n.localization import synchronise_locales
 from tests.factories.home import StandardPageFactory
 from tests.mail_server import SMTPServer, queued_mail, recipients, run_due_tasks, task_states
 

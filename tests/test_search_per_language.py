@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from i18n.localization import synchronise_locales, translate
+from familientisch.i18n.localization import synchronise_locales, translate
 from tests.factories.home import ProtocolIndexPageFactory, StandardPageFactory
 from tests.factories.protocols import ProtocolPageFactory, agenda_item
 

@@ -21,7 +21,7 @@ from tests.factories.partners import (
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
-LOCALE = Path(__file__).resolve().parents[1] / "locale"
+LOCALE = Path(__file__).resolve().parents[1] / "familientisch" / "locale"
 OPEN = (
     '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
     ' xmlns:h="http://www.w3.org/1999/xhtml" viewBox="0 0 120 60">'

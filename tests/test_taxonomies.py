@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale
 
-from taxonomy.models import Category, District, Language, Quarter, TargetGroup
+from familientisch.taxonomy.models import Category, District, Language, Quarter, TargetGroup
 
 
 def test_seed_creates_the_ten_districts_and_fifty_quarters(locales):

@@ -8,8 +8,8 @@ from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import rich_text
 from wagtail_localize.models import Translation
 
-from i18n.localization import synchronise_locales, translate, translation_for
-from taxonomy.models import Category
+from familientisch.i18n.localization import synchronise_locales, translate, translation_for
+from familientisch.taxonomy.models import Category
 from tests.factories.home import OfferIndexPageFactory
 
 LANGUAGES = ["en", "tr", "ar", "fa", "uk", "ru", "pl"]
@@ -32,7 +32,8 @@ def navigator(home):
 def test_a_new_german_page_shows_up_in_every_locale(client, editor, navigator):
     client.force_login(editor)
     url = reverse(
-        "wagtailadmin_pages:add", args=["events", "eventindexpage", navigator.get_parent().pk]
+        "wagtailadmin_pages:add",
+        args=["familientisch_events", "eventindexpage", navigator.get_parent().pk],
     )
     response = client.post(
         url,

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import VisitorReport
+from familientisch.core.models import VisitorReport
 
 
 class BarrierReport(VisitorReport):

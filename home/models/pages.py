@@ -5,7 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.blocks import BaseStreamBlock
+from familientisch.core.blocks import BaseStreamBlock
 
 
 class IntroducedPage(Page):

@@ -20,14 +20,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
-    "core",
-    "taxonomy",
-    "partners",
-    "offers",
-    "events",
-    "protocols",
+    "familientisch",
+    "familientisch.core",
+    "familientisch.taxonomy",
+    "familientisch.partners",
+    "familientisch.offers",
+    "familientisch.events",
+    "familientisch.protocols",
     "operations",
-    "i18n",
+    "familientisch.i18n",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -63,7 +64,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "operations.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "i18n.middleware.SiteLocaleMiddleware",
+    "familientisch.i18n.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -179,7 +180,6 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -250,7 +250,7 @@ SEARCH_BACKEND = os.environ.get(
 )
 if SEARCH_BACKEND == "database":
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "i18n.search_backend", "SEARCH_CONFIG": "german"}
+        "default": {"BACKEND": "familientisch.i18n.search_backend", "SEARCH_CONFIG": "german"}
     }
 elif SEARCH_BACKEND in SEARCH_ENGINES and env_list("SEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
@@ -312,7 +312,10 @@ PROTOCOLS_MEMBERS_GROUP = "Mitglieder"
 
 # Partners: every uploaded SVG is checked for scripts and external references (any SVG in the
 # media library is served from our domain); partner logos are limited in size.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "partners.image_forms.SafeSVGImageForm"
+# The sections of the plugin (navigator, events, partners, protocols) hang below the home page.
+FAMILIENTISCH_SECTION_PARENT_PAGE_TYPES = ["home.HomePage"]
+
+WAGTAILIMAGES_IMAGE_FORM_BASE = "familientisch.partners.image_forms.SafeSVGImageForm"
 PARTNERS_LOGO_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
 
 # Events: editors who review event hints are the members of this group.
@@ -389,8 +392,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "core.abuse.sender_address"
-AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "familientisch.core.abuse.sender_address"
+AXES_LOCKOUT_CALLABLE = "familientisch.core.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # Failed attempts are kept until their lockout has passed; successful logins are not logged.
 AXES_DISABLE_ACCESS_LOG = True

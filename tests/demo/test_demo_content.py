@@ -7,10 +7,10 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction, Revision, Site
 
-from events.models import EventHintContact, EventPage
+from familientisch.events.models import EventHintContact, EventPage
+from familientisch.protocols.models import ProtocolPage
+from familientisch.taxonomy.models import Category
 from home.models import HomePage, SiteLinks, StandardPage
-from protocols.models import ProtocolPage
-from taxonomy.models import Category
 
 LANGUAGES = ["de", "en", "tr", "ar", "fa", "uk", "ru", "pl"]
 

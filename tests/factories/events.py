@@ -4,8 +4,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from events.models import EventCancelledDate, EventPage
-from events.occurrences import BERLIN
+from familientisch.events.models import EventCancelledDate, EventPage
+from familientisch.events.occurrences import BERLIN
 
 
 def berlin(day, hour=0, minute=0):

@@ -2,12 +2,12 @@ import factory
 import wagtail_factories
 from wagtail.models import Locale, Page, Site
 
-from events.models import EventIndexPage
+from familientisch.events.models import EventIndexPage
+from familientisch.i18n.localization import ensure_locales
+from familientisch.offers.models import OfferIndexPage
+from familientisch.partners.models import PartnerIndexPage
+from familientisch.protocols.models import ProtocolIndexPage
 from home.models import HomePage, StandardPage
-from i18n.localization import ensure_locales
-from offers.models import OfferIndexPage
-from partners.models import PartnerIndexPage
-from protocols.models import ProtocolIndexPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

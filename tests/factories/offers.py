@@ -3,8 +3,8 @@ import datetime
 import factory
 import wagtail_factories
 
-from offers.models import OfferPage, OfferPlace
-from taxonomy.models import Category, District, Language, TargetGroup
+from familientisch.offers.models import OfferPage, OfferPlace
+from familientisch.taxonomy.models import Category, District, Language, TargetGroup
 
 
 def _by_slugs(model, slugs):
@@ -68,7 +68,7 @@ class OfferPlaceFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        from taxonomy.models import Quarter
+        from familientisch.taxonomy.models import Quarter
 
         if isinstance(kwargs.get("district"), str):
             kwargs["district"] = District.objects.get(
@@ -83,7 +83,7 @@ class OfferPlaceFactory(factory.django.DjangoModelFactory):
 
 def build_navigator(home, **fields):
     """The seeded city vocabularies and a navigator page under `home`."""
-    from taxonomy.seed import seed_taxonomies
+    from familientisch.taxonomy.seed import seed_taxonomies
     from tests.factories.home import OfferIndexPageFactory
 
     seed_taxonomies()

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from PIL import Image as PILImage
 
-from partners.models import PartnerKind, PartnerPage
+from familientisch.partners.models import PartnerKind, PartnerPage
 from tests.factories.home import PartnerIndexPageFactory
 
 __all__ = ["PartnerIndexPageFactory", "PartnerPageFactory", "PngLogoFactory", "SvgLogoFactory"]

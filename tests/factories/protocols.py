@@ -4,8 +4,8 @@ import factory
 import wagtail_factories
 from wagtail.documents.models import Document
 
-from protocols.blocks import block
-from protocols.models import ProtocolPage
+from familientisch.protocols.blocks import block
+from familientisch.protocols.models import ProtocolPage
 
 from .home import ProtocolIndexPageFactory
 

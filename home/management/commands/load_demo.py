@@ -6,9 +6,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
+from familientisch.i18n.indexing import indexes_paused
+from familientisch.i18n.localization import synchronise_locales
 from home.demo import build_site, translate_demo_content, translated_objects
-from i18n.indexing import indexes_paused
-from i18n.localization import synchronise_locales
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ keyboard alone, mirrored in Arabic, light, and private (no request leaves the si
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from offers.models import OfferPage
+from familientisch.offers.models import OfferPage
 from tests.demo.browser.helpers import (
     NetworkLog,
     addresses_to_check,

@@ -3,7 +3,7 @@ beside the German source marked as German."""
 
 from django.contrib.auth import get_user_model
 
-from events.models import EventIndexPage
+from familientisch.events.models import EventIndexPage
 from tests.demo.browser.helpers import visit
 
 

@@ -1,0 +1,253 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models.pages import PageQuerySet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from familientisch.core.fields import optional_date, optional_link, synchronised
+from familientisch.core.models import VisitorReport
+from familientisch.core.pages import SectionIndexPage, SectionItemPage, indexed
+from familientisch.taxonomy.audience import AudienceMixin, PlaceMixin
+
+from .hours import OpeningHoursBlock, is_open_at
+from .reports import MistakeKind, MistakeReportForm, handle_mistake_report
+from .search import search_offers
+from .structured_data import offer_json_ld
+
+STALE_AFTER_DAYS = 180
+
+
+def map_settings():
+    # Without a tile address the map shows the markers only: no request leaves the site.
+    return {
+        "map_tiles_url": getattr(settings, "NAVIGATOR_MAP_TILES_URL", ""),
+        "map_attribution": getattr(settings, "NAVIGATOR_MAP_ATTRIBUTION", ""),
+    }
+
+
+class OfferIndexPage(SectionIndexPage):
+    """The Familien-Navigator: the searchable list of offers for families."""
+
+    template = "offers/offer_index_page.html"  # named for the app, not its prefixed label
+
+    help_phone = models.CharField(
+        _("phone number for personal help"),
+        max_length=40,
+        blank=True,
+        help_text=_("Shown when a search finds nothing, for example the youth office's hotline."),
+    )
+
+    content_panels = SectionIndexPage.content_panels + [FieldPanel("help_phone")]
+    override_translatable_fields = [SynchronizedField("help_phone")]
+    subpage_types = ["familientisch_offers.OfferPage"]
+
+    class Meta:
+        verbose_name = _("offer index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["navigator"] = search_offers(OfferPage.objects, request.GET, self.locale)
+        context.update(map_settings())
+        return context
+
+
+class OfferQuerySet(PageQuerySet):
+    def current(self, today=None):
+        """Offers valid today: started (or no start) and not expired (or no end)."""
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+        )
+
+    def stale(self, today=None):
+        """Offers nobody has checked for STALE_AFTER_DAYS days."""
+        today = today or timezone.localdate()
+        limit = today - datetime.timedelta(days=STALE_AFTER_DAYS)
+        return self.filter(Q(last_checked__isnull=True) | Q(last_checked__lt=limit))
+
+    def for_listing(self):
+        """With what a list of offers shows (provider, places, languages), in the same few
+        queries however many offers there are."""
+        places = OfferPlace.objects.select_related("district", "quarter")
+        return self.select_related("provider").prefetch_related(
+            Prefetch("places", queryset=places), "languages"
+        )
+
+
+OfferManager = PageManager.from_queryset(OfferQuerySet)
+
+
+class OfferPage(AudienceMixin, SectionItemPage):
+    """One offer of help for families: who runs it, for whom, where and when."""
+
+    template = "offers/offer_page.html"  # named for the app, not its prefixed label
+
+    summary = models.TextField(
+        _("short summary"),
+        max_length=300,
+        help_text=_("Plain text, one or two sentences, shown in lists and search results."),
+    )
+    description = RichTextField(_("description"), blank=True)
+    provider = optional_link(
+        "familientisch_partners.PartnerPage",
+        _("provider"),
+        related_name="offers",
+        help_text=_("The partner organisation that runs this offer."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Also used for reminders when the provider has none.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    valid_from = optional_date(_("valid from"), _("Leave empty if it runs already."))
+    valid_until = optional_date(
+        _("valid until"), _("After this day the offer disappears from the search by itself.")
+    )
+    last_checked = optional_date(
+        _("last checked"),
+        _("When someone last confirmed the details with the provider."),
+        default=datetime.date.today,
+    )
+    provider_reminded_at = models.DateTimeField(
+        _("provider reminded at"), null=True, blank=True, editable=False
+    )
+    # Filled on PostgreSQL only (see text_search); indexed there by a migration.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = OfferManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("provider"),
+        *AudienceMixin.audience_panels,
+        InlinePanel("places", heading=_("Places and opening hours"), label=_("place")),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+                FieldPanel("last_checked"),
+            ],
+            heading=_("Validity"),
+        ),
+    ]
+    override_translatable_fields = AudienceMixin.audience_translatable_fields + [
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        *synchronised("provider phone email website valid_from valid_until last_checked"),
+    ]
+    search_fields = indexed("summary", "description")
+    parent_page_types = ["familientisch_offers.OfferIndexPage"]
+
+    class Meta:
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        indexes = [
+            models.Index(fields=["valid_until", "valid_from"], name="offer_validity_idx"),
+            models.Index(fields=["age_min_months", "age_max_months"], name="offer_age_idx"),
+            models.Index(fields=["last_checked"], name="offer_last_checked_idx"),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError(
+                {"valid_until": _("The end of validity must not be before its start.")}
+            )
+
+    @property
+    def reminder_address(self):
+        if self.provider_id and self.provider.contact_email:
+            return self.provider.contact_email
+        return self.email
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("report_form", MistakeReportForm())
+        context["places"] = list(self.places.select_related("district", "quarter"))
+        context["reported"] = request.GET.get("reported") == "1"
+        context.update(map_settings())
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            return handle_mistake_report(self, request)
+        return super().serve(request, *args, **kwargs)
+
+    def json_ld(self, request):
+        return offer_json_ld(self, request)
+
+
+class OfferPlace(TranslatableMixin, PlaceMixin, Orderable):
+    """Where an offer takes place, with its own opening hours."""
+
+    page = ParentalKey(OfferPage, on_delete=models.CASCADE, related_name="places")
+    opening_hours = StreamField(
+        OpeningHoursBlock(),
+        blank=True,
+        verbose_name=_("opening hours"),
+        help_text=_(
+            "Add one time slot per opening period; several per day are fine. Days without an "
+            "entry count as closed."
+        ),
+    )
+
+    panels = PlaceMixin.place_panels + [FieldPanel("opening_hours")]
+    translatable_fields = PlaceMixin.place_translatable_fields + [
+        SynchronizedField("opening_hours"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        indexes = [models.Index(fields=["district", "page"], name="offerplace_district_idx")]
+
+    def __str__(self):
+        return self.place_name or self.street
+
+    def is_open_at(self, moment):
+        return is_open_at(self.opening_hours, moment)
+
+    @property
+    def is_open_now(self):
+        return self.is_open_at(timezone.now())
+
+
+class MistakeReport(VisitorReport):
+    """A visitor's hint that an offer's details are wrong, for the editors' dashboard."""
+
+    offer = models.ForeignKey(
+        OfferPage, on_delete=models.CASCADE, related_name="mistake_reports", verbose_name=_("offer")
+    )
+    kind = models.CharField(_("what is wrong"), max_length=10, choices=MistakeKind.choices)
+    message = models.TextField(_("details"), max_length=2000)
+    email = models.EmailField(
+        _("email for questions"), blank=True, help_text=_("Optional. Only for questions.")
+    )
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    handled = models.BooleanField(_("handled"), default=False)
+
+    panels = VisitorReport.editor_panels(
+        sent=["offer", "kind", "message", "email"], handling=["handled"]
+    )
+
+    class Meta(VisitorReport.Meta):
+        verbose_name = _("mistake report")
+        verbose_name_plural = _("mistake reports")
+
+    def __str__(self):
+        return f"{self.offer.title}: {self.get_kind_display()}"

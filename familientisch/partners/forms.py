@@ -1,0 +1,26 @@
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from .logos import validate_logo_image
+
+APPROVE_LOGO_PERMISSION = "familientisch_partners.approve_partnerpage_logo"
+
+
+class PartnerPageForm(WagtailAdminPageForm):
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo is not None and "logo" in self.changed_data:
+            validate_logo_image(logo)
+        return logo
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        # A new logo needs new consent: a partner's own replacement is not approved until an
+        # editor with the right to approve logos ticks the box again.
+        may_approve = self.for_user is not None and self.for_user.has_perm(APPROVE_LOGO_PERMISSION)
+        if "logo" in self.changed_data and not may_approve:
+            page.logo_approved = False
+            page.logo_consent_date = None
+        if commit:
+            page.save()
+            self.save_m2m()
+        return page
