@@ -1,12 +1,57 @@
-"""The plugin's own settings with their defaults: a host site sets only what differs (README,
-"Add Familientisch to an existing Wagtail site")."""
+"""The plugin's settings, each with its default, in one place: a host site sets only what
+differs. The table in README ("Add Familientisch to an existing Wagtail site") lists them."""
 
 from django.conf import settings
 
 DEFAULTS = {
-    # Page types (app_label.Model) under which the navigator, events, partners and protocols
+    # Page types ("app_label.Model") under which the navigator, events, partners and protocols
     # index pages may be created; None: under any page.
     "FAMILIENTISCH_SECTION_PARENT_PAGE_TYPES": None,
+    # Navigator map tiles (e.g. a self-hosted tile server); empty: markers on a plain ground,
+    # and no request leaves the site.
+    "NAVIGATOR_MAP_TILES_URL": "",
+    "NAVIGATOR_MAP_ATTRIBUTION": "",
+    # Who gets the "report a mistake" mails of the navigator.
+    "NAVIGATOR_EDITORS_EMAILS": [],
+    # Days a mistake report (with its sender's address) and a hint's contact data are kept.
+    "MISTAKE_REPORT_RETENTION_DAYS": 90,
+    "EVENT_HINT_CONTACT_RETENTION_DAYS": 30,
+    # The group whose members moderate event hints, and the group that may read private minutes.
+    "EVENT_HINT_MODERATORS_GROUP": "Moderators",
+    "PROTOCOLS_MEMBERS_GROUP": "Mitglieder",
+    # How far ahead the events list looks; the domain of calendar entries' UIDs (empty: the
+    # site's host name).
+    "EVENTS_UPCOMING_DAYS": 183,
+    "EVENTS_ICAL_UID_DOMAIN": "",
+    # The largest logo file a partner may upload, in bytes.
+    "PARTNERS_LOGO_MAX_UPLOAD_SIZE": 2 * 1024 * 1024,
+    # What a partner's page lists: (model label, link field to the partner, queryset method
+    # choosing the current ones).
+    "PARTNER_ACTIVITIES": [
+        ("familientisch_offers.OfferPage", "provider", "current"),
+        ("familientisch_events.EventPage", "organiser", "upcoming"),
+    ],
+    # The region named in the HSDS open data.
+    "HSDS_STATE_PROVINCE": "Nordrhein-Westfalen",
+    # Public forms (hints, reports): at most this many sends per sender and period (seconds),
+    # counted in this cache; proxies (networks) whose X-Forwarded-For is believed.
+    "PUBLIC_FORM_RATE_LIMIT": (5, 3600),
+    "PUBLIC_FORM_RATE_LIMIT_CACHE": "default",
+    "TRUSTED_PROXIES": [],
+    # Paths without a language of their own (never redirected to a language prefix).
+    "LANGUAGE_NEUTRAL_PATHS": ("/api/", "/admin/", "/documents/"),
+    # PostgreSQL's text search configuration per language; "simple" only folds case, for the
+    # languages PostgreSQL has no stemmer for (Farsi, Ukrainian, Polish).
+    "TEXT_SEARCH_CONFIGS": {
+        "de": "german",
+        "en": "english",
+        "tr": "turkish",
+        "ru": "russian",
+        "ar": "arabic",
+        "fa": "simple",
+        "uk": "simple",
+        "pl": "simple",
+    },
 }
 
 

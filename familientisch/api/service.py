@@ -1,6 +1,6 @@
 """The JSON API object and its HTTP behaviour: JSON errors, Cache-Control, ETag and 304, the
 OpenAPI additions every operation shares, and bearer tokens. The project assembles the routers of
-the apps on it (site/api.py)."""
+the apps on it (familientisch/urls.py)."""
 
 import hashlib
 

@@ -9,9 +9,10 @@ import time
 from dataclasses import dataclass
 
 from django import forms
-from django.conf import settings
 from django.core.cache import caches
 from django.utils.translation import gettext_lazy as _
+
+from familientisch.conf import setting
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def client_address(request):
     the request from, so the right-most address that is not a trusted proxy is the last one a
     trusted party vouches for. Whatever stands left of it the sender may have written."""
     peer = request.META.get("REMOTE_ADDR", "")
-    networks = getattr(settings, "TRUSTED_PROXIES", [])
+    networks = setting("TRUSTED_PROXIES")
     proxies = [ipaddress.ip_network(network, strict=False) for network in networks]
     if not _trusted(_ip(peer), proxies):
         return peer
@@ -115,8 +116,8 @@ def rate_limit_refusal(request, scope, too_many):
     None while it is within PUBLIC_FORM_RATE_LIMIT, otherwise the Refusal, with the message
     `too_many`. A cache that does not answer refuses: a flood must not pass uncounted. Only a
     hash of the address is kept, and only for the period."""
-    limit, period = getattr(settings, "PUBLIC_FORM_RATE_LIMIT", (5, 3600))
-    store = caches[getattr(settings, "PUBLIC_FORM_RATE_LIMIT_CACHE", "default")]
+    limit, period = setting("PUBLIC_FORM_RATE_LIMIT")
+    store = caches[setting("PUBLIC_FORM_RATE_LIMIT_CACHE")]
     digest = hashlib.sha256(sender_address(request).encode()).hexdigest()[:32]
     try:
         count, seconds_left = _count(store, f"rate-limit:{scope}:{digest}", period)

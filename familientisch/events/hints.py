@@ -5,7 +5,6 @@ page (EventIndexPage.add_hint); this module turns what was sent in into its fiel
 import io
 import secrets
 
-from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -15,13 +14,15 @@ from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from familientisch.conf import setting
+
 from .forms import EventHintForm
 from .moderation import notify_new_hint
 
 
 def retention_days():
     """Days a hint's contact is kept after the event or the rejection (events.retention)."""
-    return getattr(settings, "EVENT_HINT_CONTACT_RETENTION_DAYS", 30)
+    return setting("EVENT_HINT_CONTACT_RETENTION_DAYS")
 
 
 def new_reference():

@@ -14,12 +14,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
+from familientisch.conf import setting
+
 WORKFLOW_NAME = "Event hint review"
 TASK_NAME = "Event hint approval"
 
 
 def moderators_group():
-    name = getattr(settings, "EVENT_HINT_MODERATORS_GROUP", "Moderators")
+    name = setting("EVENT_HINT_MODERATORS_GROUP")
     return Group.objects.get_or_create(name=name)[0]
 
 

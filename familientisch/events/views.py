@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from familientisch.conf import setting
 from familientisch.core.abuse import rate_limit_refusal
 
 from . import ical, jsonld
@@ -26,7 +27,7 @@ DATES_PER_EVENT = 4
 
 
 def upcoming_days():
-    return getattr(settings, "EVENTS_UPCOMING_DAYS", 183)
+    return setting("EVENTS_UPCOMING_DAYS")
 
 
 def events_below(index, filters):
@@ -93,9 +94,7 @@ def uid_host(request):
     """The domain in UIDs: the site's host name, not the request's, so that it stays the same
     whichever address a calendar program used."""
     site = Site.find_for_request(request)
-    return (
-        getattr(settings, "EVENTS_ICAL_UID_DOMAIN", "") or (site and site.hostname) or "localhost"
-    )
+    return setting("EVENTS_ICAL_UID_DOMAIN") or (site and site.hostname) or "localhost"
 
 
 def index_feed_view(index, request):

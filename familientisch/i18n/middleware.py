@@ -1,5 +1,6 @@
-from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+
+from familientisch.conf import setting
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):
@@ -8,7 +9,7 @@ class SiteLocaleMiddleware(LocaleMiddleware):
     never carry a language (the API, the admin, documents) keep their own 404."""
 
     def process_response(self, request, response):
-        prefixes = getattr(settings, "LANGUAGE_NEUTRAL_PATHS", ("/api/", "/admin/", "/documents/"))
+        prefixes = setting("LANGUAGE_NEUTRAL_PATHS")
         if response.status_code == 404 and request.path_info.startswith(tuple(prefixes)):
             return response
         return super().process_response(request, response)

@@ -3,22 +3,11 @@ site search (i18n.search_backend) and the navigator's own search vectors."""
 
 from django.conf import settings
 
-# PostgreSQL's built-in configurations; "simple" only folds case, for the languages PostgreSQL
-# has no stemmer for (Farsi, Ukrainian, Polish).
-DEFAULT_TEXT_SEARCH_CONFIGS = {
-    "de": "german",
-    "en": "english",
-    "tr": "turkish",
-    "ru": "russian",
-    "ar": "arabic",
-    "fa": "simple",
-    "uk": "simple",
-    "pl": "simple",
-}
+from familientisch.conf import setting
 
 
 def text_search_configs():
-    return getattr(settings, "TEXT_SEARCH_CONFIGS", DEFAULT_TEXT_SEARCH_CONFIGS)
+    return setting("TEXT_SEARCH_CONFIGS")
 
 
 def search_config(language_code):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router
 
 from familientisch.api.schemas import DEFAULT_LOCALE, LanguageCode, links_to, paginate
+from familientisch.conf import setting
 from familientisch.partners.api import partners_in_language
 from familientisch.partners.models import PartnerPage
 from familientisch.taxonomy.audience import Cost, WheelchairAccess
@@ -97,7 +98,7 @@ def location(place, organization_id):
                 "location_id": location_id,
                 "address_1": place.street,
                 "city": place.city,
-                "state_province": getattr(settings, "HSDS_STATE_PROVINCE", "Nordrhein-Westfalen"),
+                "state_province": setting("HSDS_STATE_PROVINCE"),
                 "postal_code": place.postcode,
                 "country": COUNTRY,
                 "address_type": "physical",

@@ -1,6 +1,5 @@
 import datetime
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,6 +13,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.models.pages import PageQuerySet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from familientisch.conf import setting
 from familientisch.core.fields import optional_date, optional_link, synchronised
 from familientisch.core.models import VisitorReport
 from familientisch.core.pages import SectionIndexPage, SectionItemPage, indexed
@@ -30,8 +30,8 @@ STALE_AFTER_DAYS = 180
 def map_settings():
     # Without a tile address the map shows the markers only: no request leaves the site.
     return {
-        "map_tiles_url": getattr(settings, "NAVIGATOR_MAP_TILES_URL", ""),
-        "map_attribution": getattr(settings, "NAVIGATOR_MAP_ATTRIBUTION", ""),
+        "map_tiles_url": setting("NAVIGATOR_MAP_TILES_URL"),
+        "map_attribution": setting("NAVIGATOR_MAP_ATTRIBUTION"),
     }
 
 

@@ -11,6 +11,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from familientisch.conf import setting
 from familientisch.core.abuse import HoneypotFormMixin, rate_limit_refusal
 
 
@@ -61,7 +62,7 @@ def handle_mistake_report(offer, request):
 
 
 def notify_editors(report):
-    recipients = getattr(settings, "NAVIGATOR_EDITORS_EMAILS", [])
+    recipients = setting("NAVIGATOR_EDITORS_EMAILS")
     if not recipients:
         return
     send_mail(

@@ -2,15 +2,14 @@
 questions is removed MISTAKE_REPORT_RETENTION_DAYS after the report came in, and the report
 itself once it is handled and that old. `manage.py purge_personal_data` runs `purge` daily."""
 
-from django.conf import settings
-
+from familientisch.conf import setting
 from familientisch.core.visitor_reports import purge_reports
 
 from .models import MistakeReport
 
 
 def mistake_report_days():
-    return getattr(settings, "MISTAKE_REPORT_RETENTION_DAYS", 90)
+    return setting("MISTAKE_REPORT_RETENTION_DAYS")
 
 
 def purge(now):

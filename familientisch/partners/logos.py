@@ -8,10 +8,11 @@ so this refuses only a file stored before that, verbatim, which may still hold a
 
 import os
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from familientisch.conf import setting
 
 from .svg import UNSAFE_MESSAGE, clean_svg
 
@@ -20,7 +21,7 @@ EXTENSION_FORMATS = {"png": "png", "jpg": "jpeg", "jpeg": "jpeg", "webp": "webp"
 
 
 def logo_max_size():
-    return getattr(settings, "PARTNERS_LOGO_MAX_UPLOAD_SIZE", 2 * 1024 * 1024)
+    return setting("PARTNERS_LOGO_MAX_UPLOAD_SIZE")
 
 
 def sniff_format(data):

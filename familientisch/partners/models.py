@@ -1,7 +1,6 @@
 import unicodedata
 
 from django.apps import apps
-from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +12,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail_localize.fields import TranslatableField
 
+from familientisch.conf import setting
 from familientisch.core.fields import optional_link, summary_field, synchronised
 from familientisch.core.pages import SectionIndexPage, SectionItemPage, indexed
 
@@ -57,12 +57,6 @@ class PartnerIndexPage(SectionIndexPage):
         return context
 
 
-# Which pages of other apps count as a partner's activities: (model, link to the partner,
-# queryset method choosing the current ones).
-DEFAULT_ACTIVITIES = [
-    ("familientisch_offers.OfferPage", "provider", "current"),
-    ("familientisch_events.EventPage", "organiser", "upcoming"),
-]
 ACTIVITIES_SHOWN = 20
 
 
@@ -179,7 +173,7 @@ class PartnerPage(SectionItemPage):
         every language links to the German partner page, hence the translation key. One query
         per kind of activity, however many there are."""
         sections = []
-        for label, link, method in getattr(settings, "PARTNER_ACTIVITIES", DEFAULT_ACTIVITIES):
+        for label, link, method in setting("PARTNER_ACTIVITIES"):
             try:
                 model = apps.get_model(label)
             except LookupError:

@@ -2,13 +2,14 @@
 so the admin's "Privacy" control, the login redirect and the password form all keep working.
 Lists and search must honour it too: this module says which protocols a visitor may see."""
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Page, PageViewRestriction
 
+from familientisch.conf import setting
+
 
 def members_group_name():
-    return getattr(settings, "PROTOCOLS_MEMBERS_GROUP", "Mitglieder")
+    return setting("PROTOCOLS_MEMBERS_GROUP")
 
 
 def members_group():

@@ -7,8 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from familientisch.api.service import unknown_endpoint
-from familysite.api import api
+from familientisch.urls import api_urls
 from home import views as home_views
 from home.sitemaps import language_sitemaps
 from operations.views import healthz
@@ -21,8 +20,7 @@ handler500 = "operations.views.server_error"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
-    path("api/v1/", api.urls),
-    path("api/<path:rest>", unknown_endpoint),
+    *api_urls,
     path("documents/", include(wagtaildocs_urls)),
     path(
         "sitemap.xml",

@@ -1,6 +1,16 @@
-"""The project's JSON API, version 1: each app contributes its router."""
+"""The plugin's addresses, for a host site's urls.py: `path("", include("familientisch.urls"))`
+before Wagtail's own (README, "Add Familientisch to an existing Wagtail site"). The pages
+themselves (navigator, events, partners, protocols) are Wagtail pages and need no address here.
 
-from familientisch.api.service import OPTIONAL_TOKEN, FamilyAPI
+- `api/v1/`: the JSON API, version 1, each app contributing its router;
+- the calendar feeds (`.../feed.ics`, `.../event.ics`) of the events pages.
+
+A site with a language prefix in every address (this one) mounts `api_urls` outside and
+`familientisch.events.urls` inside its `i18n_patterns`."""
+
+from django.urls import include, path
+
+from familientisch.api.service import OPTIONAL_TOKEN, FamilyAPI, unknown_endpoint
 from familientisch.events.api import router as events_router
 from familientisch.offers.api import router as offers_router
 from familientisch.offers.hsds import router as hsds_router
@@ -25,3 +35,9 @@ api.add_router("", partners_router)
 api.add_router("", offers_router)
 api.add_router("", events_router)
 api.add_router("", hsds_router)
+
+api_urls = [
+    path("api/v1/", api.urls),
+    path("api/<path:rest>", unknown_endpoint),
+]
+urlpatterns = [*api_urls, path("", include("familientisch.events.urls"))]

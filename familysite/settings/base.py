@@ -393,7 +393,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "familientisch.core.abuse.sender_address"
-AXES_LOCKOUT_CALLABLE = "familientisch.core.lockout.lockout_response"
+AXES_LOCKOUT_CALLABLE = "operations.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # Failed attempts are kept until their lockout has passed; successful logins are not logged.
 AXES_DISABLE_ACCESS_LOG = True
