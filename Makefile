@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run demo test lint format
+.PHONY: setup run demo test lint format plugin-check
 
 setup: $(VENV)/.installed
 
@@ -34,6 +34,11 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-logo
 	$(PY) manage.py makemigrations --check --dry-run
+
+# The plugin from its wheel in a new `wagtail start` site, as README "Add Familientisch to an
+# existing Wagtail site" says (about 30 s; needs the package index).
+plugin-check: setup
+	.ci/plugin-host-site
 
 format: setup
 	$(VENV)/bin/ruff check --fix .

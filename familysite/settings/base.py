@@ -333,9 +333,8 @@ BARRIER_REPORT_RETENTION_DAYS = int(os.environ.get("BARRIER_REPORT_RETENTION_DAY
 TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "14"))
 BACKUP_RETENTION_DAYS = int(os.environ.get("BACKUP_RETENTION_DAYS", "30"))
 
-# Familien-Navigator (offers app): Leaflet's files come from django-leaflet's static folder;
+# Familien-Navigator (offers app): Leaflet ships with the app (offers/static/offers/leaflet);
 # without a tile address the maps show markers only and no request leaves the site.
-INSTALLED_APPS += ["leaflet"]
 NAVIGATOR_MAP_TILES_URL = os.environ.get("NAVIGATOR_MAP_TILES_URL", "")
 NAVIGATOR_MAP_ATTRIBUTION = os.environ.get("NAVIGATOR_MAP_ATTRIBUTION", "")
 NAVIGATOR_EDITORS_EMAILS = env_list("NAVIGATOR_EDITORS_EMAILS")
