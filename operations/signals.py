@@ -1,4 +1,4 @@
-"""Keep caches in step with publication.
+"""Keep caches in step with publication, and keep `migrate` off a database of version 0.1.
 
 Wagtail's frontend-cache app purges a page from the proxy when it is published or unpublished,
 and a translation published through wagtail-localize is an ordinary publication of the
@@ -6,13 +6,14 @@ translated page. What it leaves out, added here: the parent page (its listing sh
 the old and new addresses of a moved subtree, and the server-side page cache.
 """
 
+from django.apps import apps
 from django.conf import settings
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_migrate
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from . import page_cache
+from . import legacy_apps, page_cache
 
 # Addresses of a subtree before its move, by page id, until the move has finished.
 _addresses_before_move = {}
@@ -64,3 +65,9 @@ def connect():
     pre_page_move.connect(remember_addresses, dispatch_uid="operations.pre_move")
     post_page_move.connect(purge_moved, dispatch_uid="operations.post_move")
     post_delete.connect(forget_deleted_page, sender=Page, dispatch_uid="operations.deleted")
+    # Sent once per app before anything is migrated; home's is as good as any, and only once.
+    pre_migrate.connect(
+        legacy_apps.refuse_to_migrate_a_legacy_database,
+        sender=apps.get_app_config("home"),
+        dispatch_uid="operations.legacy_database",
+    )

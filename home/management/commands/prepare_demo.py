@@ -10,6 +10,8 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         out = {"stdout": self.stdout, "stderr": self.stderr}
+        # A demo database made before the apps became the plugin keeps its content.
+        call_command("rename_legacy_apps", verbosity=0, **out)
         call_command("migrate", interactive=False, verbosity=0, **out)
         call_command("load_demo", **out)
         call_command("ensure_admin", **out)
