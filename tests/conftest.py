@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models.signals import post_save
 from django.test.utils import CaptureQueriesContext
 from django.urls import clear_url_caches
+from django.utils import translation
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import reference_index_auto_update_disabled
 
@@ -68,6 +69,13 @@ def locales(db):
 def home(db):
     """A German home page as the root of the default site, with the eight languages."""
     return make_home()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in German: a language activated by an earlier test never leaks."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

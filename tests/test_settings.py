@@ -89,5 +89,5 @@ def test_machine_translator_is_offline_unless_a_service_is_configured():
         MACHINE_TRANSLATOR="deepl",
         DEEPL_AUTH_KEY="key:fx",
     )
-    assert offline.stdout.strip() == "DummyTranslator"
+    assert offline.stdout.strip() == "OfflineTestTranslator"
     assert deepl.stdout.strip() == "DeepLTranslator"

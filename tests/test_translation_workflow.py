@@ -51,15 +51,28 @@ def test_a_new_german_page_shows_up_in_every_locale(client, editor, navigator):
     assert all(page.alias_of_id == german.pk for page in copies)
 
 
-def test_machine_translation_gives_a_first_draft_offline(client, editor, navigator):
-    translation = translation_for(navigator, Locale.objects.get(language_code="ar"))
+def test_the_offline_test_translator_gives_a_draft_that_cannot_be_published(
+    client, editor, navigator
+):
+    arabic_locale = Locale.objects.get(language_code="ar")
+    translation = translation_for(navigator, arabic_locale)
     client.force_login(editor)
     response = client.post(reverse("wagtail_localize:machine_translate", args=[translation.id]))
     assert response.status_code == 302
-    translation.save_target(publish=True)
-    arabic = navigator.get_translation(Locale.objects.get(language_code="ar"))
-    assert arabic.alias_of_id is None
-    assert arabic.introduction == "<p>Familien für Hilfe</p>"  # the offline translator's draft
+    arabic = navigator.get_translation(arabic_locale)
+    refused = client.post(
+        reverse("wagtailadmin_pages:edit", args=[arabic.pk]), {"action": "publish"}, follow=True
+    )
+    assert "Not published: this translation has texts of the test translator" in (
+        refused.content.decode()
+    )
+    arabic.refresh_from_db()
+    assert arabic.alias_of_id == navigator.pk  # still the German page, not scrambled German
+    # What the test translator wrote is there for trying the editor: the words reversed.
+    translation.save_target(publish=False)
+    assert navigator.get_translation(
+        arabic_locale
+    ).get_latest_revision_as_object().introduction == ("<p>Familien für Hilfe</p>")
 
 
 def test_po_export_and_import_round_trip(tmp_path, navigator):
@@ -81,7 +94,8 @@ def test_overview_counts_translated_out_of_date_and_missing(client, editor, navi
     call_command("seed_taxonomies")
     translate(navigator, "en", {"Familien-Navigator": "Family navigator"})
     translate(Category.objects.get(slug="beratung"), "en", {"Beratung": "Counselling"})
-    navigator.save_revision().publish()  # the German original changes after translation
+    navigator.introduction = "<p>Hilfe und Rat für Familien</p>"
+    navigator.save_revision().publish()  # the German text changes after translation
 
     client.force_login(editor)
     html = client.get(reverse("translation_overview")).content.decode()
@@ -94,6 +108,18 @@ def test_overview_counts_translated_out_of_date_and_missing(client, editor, navi
     categories_row = english.split('data-kind="category"')[1].split("</tr>")[0]
     assert 'data-count="translated">1 / 9' in categories_row
     assert 'data-count="missing">8' in categories_row
+
+
+def test_a_german_change_of_facts_alone_leaves_the_translation_up_to_date(
+    client, editor, navigator
+):
+    translate(navigator, "en", {"Familien-Navigator": "Family navigator"})
+    navigator.show_in_menus = not navigator.show_in_menus
+    navigator.save_revision().publish()
+    client.force_login(editor)
+    html = client.get(reverse("translation_overview")).content.decode()
+    english = html.split('id="locale-en"')[1].split("</section>")[0]
+    assert 'data-count="out-of-date">0' in english.split('data-kind="pages"')[1]
 
 
 def test_translated_page_is_served_in_its_language_without_fallback_notice(client, navigator):

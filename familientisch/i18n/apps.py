@@ -8,3 +8,10 @@ class I18nConfig(AppConfig):
     label = "familientisch_i18n"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("Languages, translation and search")
+
+    def ready(self):
+        # Imported here: the signals module imports models, which exist only once the app
+        # registry is ready.
+        from . import signals
+
+        signals.connect()

@@ -7,12 +7,15 @@ out of date when its German source was re-extracted after the translation was la
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import Translation, TranslationLog
+
+from .models import ProseChange
 
 
 def snippet_models():
@@ -66,14 +69,24 @@ def _page_tally(source, locale, url_finder):
             "pk", "translation_key", "alias_of_id", "latest_revision_created_at"
         )
     }
+    # When each translation was last made from its German source (the translation editor, PO
+    # files, machine drafts), and when the German prose last changed (i18n.facts): a
+    # translation's own revisions do not count, as publishing German adds one with its facts.
+    translated = dict(
+        TranslationLog.objects.filter(locale=locale)
+        .values("source__object_id")
+        .annotate(at=Max("created_at"))
+        .values_list("source__object_id", "at")
+    )
+    prose_changed = dict(ProseChange.objects.values_list("translation_key", "changed_at"))
     for key, original in originals.items():
         row = in_locale.get(key)
         if row is None or row["alias_of_id"] is not None:
             tally.missing.append((original, url_finder.get_edit_url(original)))
             continue
         tally.translated += 1
-        translated_at = row["latest_revision_created_at"]
-        edited_at = original.latest_revision_created_at
+        translated_at = translated.get(key) or row["latest_revision_created_at"]
+        edited_at = prose_changed.get(key)
         if translated_at and edited_at and edited_at > translated_at:
             edit_url = reverse("wagtailadmin_pages:edit", args=[row["pk"]])
             tally.out_of_date.append((original, edit_url))

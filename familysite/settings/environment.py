@@ -34,7 +34,7 @@ def origin(url):
 # (it reverses words: obviously not a translation, but it needs no network); a deployment picks
 # DeepL, Google or a self-hosted LibreTranslate with MACHINE_TRANSLATOR and its credentials.
 MACHINE_TRANSLATORS = {
-    "offline": ("wagtail_localize.machine_translators.dummy.DummyTranslator", {}),
+    "offline": ("familientisch.i18n.machine_translation.OfflineTestTranslator", {}),
     "deepl": (
         "wagtail_localize.machine_translators.deepl.DeepLTranslator",
         {"AUTH_KEY": os.environ.get("DEEPL_AUTH_KEY", ""), "FORMALITY": "prefer_less"},
