@@ -5,12 +5,12 @@ and migrations of their own. `rename_to_plugin_labels` moves such a database acr
 every row: the tables are renamed, the content types (and so pages, revisions, permissions,
 search entries and translations, which refer to them by id) get the new labels, and the
 migration records name the new migrations, which describe exactly the schema the old ones had
-built. The old migrations must all have been applied (the last release did that)."""
+built; later migrations are then applied by `migrate` as usual. The old migrations must all
+have been applied (the last release did that)."""
 
 from django.apps import apps
 from django.core.management.base import CommandError
 from django.db import connections
-from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
 PLUGIN_APPS = ["core", "taxonomy", "partners", "offers", "events", "protocols", "i18n"]
@@ -22,6 +22,21 @@ LAST_LEGACY_MIGRATIONS = [
     ("offers", "0003_vocabularies_in_taxonomy"),
     ("events", "0003_vocabularies_in_taxonomy"),
     ("protocols", "0002_protocolpage"),
+]
+
+
+# The migrations that build exactly the schema of version 0.1, recorded as applied by the
+# rename; every later migration (of any app) is left to `migrate`.
+MIGRATIONS_OF_THE_0_1_SCHEMA = [
+    ("home", "0001_initial"),
+    ("familientisch_taxonomy", "0001_initial"),
+    ("familientisch_partners", "0001_initial"),
+    ("familientisch_partners", "0002_initial"),
+    ("familientisch_offers", "0001_initial"),
+    ("familientisch_offers", "0002_initial"),
+    ("familientisch_events", "0001_initial"),
+    ("familientisch_events", "0002_initial"),
+    ("familientisch_protocols", "0001_initial"),
 ]
 
 
@@ -57,11 +72,8 @@ def rename_to_plugin_labels(connection):
                 [new_label, old_label],
             )
         recorder.migration_qs.filter(app__in=[*PLUGIN_APPS, "home"]).delete()
-        loader = MigrationLoader(None, ignore_no_migrations=True)
-        renamed = {f"familientisch_{label}" for label in PLUGIN_APPS} | {"home"}
-        for app_label, name in sorted(loader.disk_migrations):
-            if app_label in renamed:
-                recorder.record_applied(app_label, name)
+        for app_label, name in MIGRATIONS_OF_THE_0_1_SCHEMA:
+            recorder.record_applied(app_label, name)
 
 
 def refuse_to_migrate_a_legacy_database(using, **kwargs):

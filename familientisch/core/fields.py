@@ -4,8 +4,10 @@ Each factory returns a plain Django field, exactly as if it were written out in 
 migrations see no difference.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from wagtail_localize.fields import SynchronizedField
 
 
@@ -60,3 +62,10 @@ def synchronised(names):
     German page (dates, phone numbers, links, vocabulary), so a translation never keeps an old
     fact. The field names are given as one string separated by spaces, as for a namedtuple."""
     return [SynchronizedField(name) for name in names.split()]
+
+
+def in_source_language():
+    """limit_choices_to for links to translatable rows (vocabulary, partners): content links to
+    the German row, whose translations show in each language; a picker offers each entry once
+    and a link to a translated row does not validate."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)

@@ -17,7 +17,13 @@ from wagtail.query import PageQuerySet
 from wagtail_localize.fields import TranslatableField
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from familientisch.core.fields import optional_date, optional_link, summary_field, synchronised
+from familientisch.core.fields import (
+    in_source_language,
+    optional_date,
+    optional_link,
+    summary_field,
+    synchronised,
+)
 from familientisch.core.pages import SectionIndexPage, SectionItemPage, indexed
 from familientisch.taxonomy.audience import AudienceMixin, PlaceMixin
 
@@ -138,7 +144,10 @@ class EventPage(RoutablePageMixin, AudienceMixin, PlaceMixin, SectionItemPage):
         help_text=_("Only if registration is needed and possible online."),
     )
     organiser = optional_link(
-        "familientisch_partners.PartnerPage", _("organiser"), related_name="events"
+        "familientisch_partners.PartnerPage",
+        _("organiser"),
+        related_name="events",
+        limit_choices_to=in_source_language,
     )
     # Derived in save(): the end of the last date, so that "upcoming" is one indexed filter.
     last_end = models.DateTimeField(editable=False, db_index=True, null=True)

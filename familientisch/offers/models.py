@@ -1,5 +1,6 @@
 import datetime
 
+from django import forms
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,7 +15,7 @@ from wagtail.models.pages import PageQuerySet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from familientisch.conf import setting
-from familientisch.core.fields import optional_date, optional_link, synchronised
+from familientisch.core.fields import in_source_language, optional_date, optional_link, synchronised
 from familientisch.core.models import VisitorReport
 from familientisch.core.pages import SectionIndexPage, SectionItemPage, indexed
 from familientisch.taxonomy.audience import AudienceMixin, PlaceMixin
@@ -103,6 +104,7 @@ class OfferPage(AudienceMixin, SectionItemPage):
         "familientisch_partners.PartnerPage",
         _("provider"),
         related_name="offers",
+        limit_choices_to=in_source_language,
         help_text=_("The partner organisation that runs this offer."),
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -130,7 +132,8 @@ class OfferPage(AudienceMixin, SectionItemPage):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("description"),
-        FieldPanel("provider"),
+        # a list of the partners, each once (the page chooser would show every language)
+        FieldPanel("provider", widget=forms.Select),
         *AudienceMixin.audience_panels,
         InlinePanel("places", heading=_("Places and opening hours"), label=_("place")),
         MultiFieldPanel(

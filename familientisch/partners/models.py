@@ -13,7 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail_localize.fields import TranslatableField
 
 from familientisch.conf import setting
-from familientisch.core.fields import optional_link, summary_field, synchronised
+from familientisch.core.fields import in_source_language, optional_link, summary_field, synchronised
 from familientisch.core.pages import SectionIndexPage, SectionItemPage, indexed
 
 from .forms import APPROVE_LOGO_PERMISSION, PartnerPageForm
@@ -112,6 +112,7 @@ class PartnerPage(SectionItemPage):
     districts = ParentalManyToManyField(
         "familientisch_taxonomy.District",
         blank=True,
+        limit_choices_to=in_source_language,
         related_name="partners",
         verbose_name=_("districts"),
     )

@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from familientisch.core.fields import (
+    in_source_language,
     latitude_field,
     longitude_field,
     optional_link,
@@ -96,12 +97,14 @@ class AudienceMixin(models.Model):
     categories = ParentalManyToManyField(
         "familientisch_taxonomy.Category",
         blank=True,
+        limit_choices_to=in_source_language,
         related_name="%(class)ss",
         verbose_name=_("categories"),
     )
     target_groups = ParentalManyToManyField(
         "familientisch_taxonomy.TargetGroup",
         blank=True,
+        limit_choices_to=in_source_language,
         related_name="%(class)ss",
         verbose_name=_("target groups"),
     )
@@ -176,8 +179,12 @@ class PlaceMixin(models.Model):
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, default="Düsseldorf")
-    district = optional_link("familientisch_taxonomy.District", _("district"))
-    quarter = optional_link("familientisch_taxonomy.Quarter", _("quarter"))
+    district = optional_link(
+        "familientisch_taxonomy.District", _("district"), limit_choices_to=in_source_language
+    )
+    quarter = optional_link(
+        "familientisch_taxonomy.Quarter", _("quarter"), limit_choices_to=in_source_language
+    )
     latitude = latitude_field(
         _("latitude"), null=True, blank=True, help_text=_("Decimal degrees, for example 51.2277")
     )

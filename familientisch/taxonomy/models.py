@@ -44,7 +44,8 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
-        return self.name
+        # In a picker of the admin, in the editor's language; on the site, the visitor's.
+        return self.localized_name
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -116,6 +117,8 @@ class Quarter(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("quarter")
         verbose_name_plural = _("quarters")
+        # In a picker each district's quarters stand together.
+        ordering = ["district__number", "sort_order", "name"]
 
 
 class Category(Taxonomy):
