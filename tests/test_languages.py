@@ -54,7 +54,9 @@ def test_skip_link_points_at_the_main_content(client, synced_site):
 
 def test_an_untranslated_page_is_shown_in_german_with_a_notice(client, synced_site):
     html = client.get("/ar/navigator/").content.decode()
-    assert '<main id="main" class="wrap" tabindex="-1" lang="de" dir="ltr">' in html
+    # Only the German text is marked German: the labels around it stay Arabic, right to left.
+    assert '<main id="main" class="wrap" tabindex="-1">' in html
+    assert '<h1 lang="de" dir="ltr">Familien-Navigator</h1>' in html
     assert '<p class="notice" lang="ar" dir="rtl">' in html
 
 

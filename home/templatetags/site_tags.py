@@ -21,8 +21,11 @@ def _page_translations(page):
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """One entry per site language: the same page in that language where it exists, otherwise
-    the same address with the language swapped (for views that are not pages)."""
+    the same address with the language swapped (for views that are not pages). The switcher's
+    address keeps the query, so the navigator's filters and the search words survive a change
+    of language; the hreflang alternates name the page alone."""
     request = context["request"]
+    query = request.GET.urlencode()
     translations = _page_translations(context.get("page"))
     current = get_language()
     versions = []
@@ -39,6 +42,7 @@ def language_versions(context):
                 "code": code,
                 "name": get_language_info(code)["name_local"],
                 "url": url,
+                "switch_url": f"{url}?{query}" if query else url,
                 "absolute_url": request.build_absolute_uri(url),
                 "is_current": code == current,
             }

@@ -87,6 +87,20 @@ def test_an_arabic_page_keeps_postcode_and_city_and_phone_number_in_their_order(
     assert drawn_left_of(phone.locator(".offer-contact"), area_code, number)
 
 
+def test_a_german_only_offer_in_arabic_reads_right_to_left_with_its_german_text_marked(
+    demo_site, phone
+):
+    offer = OfferPage.objects.live().filter(locale__language_code="ar").exclude(alias_of=None)[0]
+    visit(phone, demo_site, offer.url)
+    assert phone.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    heading = phone.locator("h1")
+    assert heading.get_attribute("lang") == "de" and heading.get_attribute("dir") == "ltr"
+    assert phone.evaluate("getComputedStyle(document.querySelector('h1')).direction") == "ltr"
+    labels = phone.locator(".offer-facts dt").first
+    assert labels.evaluate("element => element.closest('[lang]').lang") == "ar"
+    assert axe_report(phone) == ""
+
+
 def test_every_page_stays_within_the_budget_and_on_the_site(demo_site, phone):
     network = NetworkLog(phone)
     refused = []  # what the Content-Security-Policy blocked: the site's own code must not need it
