@@ -136,3 +136,19 @@ def test_only_export_from_this_site_is_accepted(tmp_path, navigator):
     with pytest.raises(Exception, match="not a PO file exported by this site"):
         call_command("translations_po", "import", str(tmp_path / "x.po"))
     assert not Translation.objects.exists()
+
+
+def test_a_translation_older_than_the_german_text_says_so_and_links_to_the_german(
+    client, navigator
+):
+    english = translate(navigator, "en", {"Familien-Navigator": "Family navigator"})
+    assert (
+        "The German text of this page was changed" not in client.get(english.url).content.decode()
+    )
+    navigator.introduction = "<p>Hilfe und Rat für Familien</p>"
+    navigator.save_revision().publish()
+    html = client.get(english.url).content.decode()
+    assert "The German text of this page was changed on" in html
+    assert (
+        f'<a href="{navigator.url}" hreflang="de" lang="de" dir="ltr">Deutsche Fassung</a>' in html
+    )

@@ -99,3 +99,13 @@ def test_the_admin_deletes_the_language_versions_with_the_german_page(admin_clie
     assert confirm.context["translation_count"] == 1  # the aliases go without saying
     admin_client.post(f"/admin/pages/{german.pk}/delete/")
     assert not versions.exists()
+
+
+def test_an_offer_expired_in_german_is_gone_in_arabic_too(client, german, arabic):
+    german = OfferPage.objects.get(pk=german.pk)
+    german.valid_until = datetime.date.today() - datetime.timedelta(days=1)
+    german.save_revision().publish()
+    assert client.get(german.url).status_code == 404
+    assert client.get(arabic.url).status_code == 404
+    navigator = client.get(arabic.get_parent().url).content.decode()
+    assert ARABIC_TITLE not in navigator

@@ -5,6 +5,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -186,7 +187,16 @@ class OfferPage(AudienceMixin, SectionItemPage):
         context.update(map_settings())
         return context
 
+    def is_current(self, today=None):
+        today = today or timezone.localdate()
+        started = self.valid_from is None or self.valid_from <= today
+        return started and (self.valid_until is None or self.valid_until >= today)
+
     def serve(self, request, *args, **kwargs):
+        # An offer out of its validity is gone for visitors, as from the navigator, in every
+        # language (its dates are synchronised facts); editors still preview it.
+        if not self.is_current():
+            raise Http404
         if request.method == "POST":
             return handle_mistake_report(self, request)
         return super().serve(request, *args, **kwargs)

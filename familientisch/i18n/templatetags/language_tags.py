@@ -2,6 +2,9 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
+from wagtail_localize.models import TranslationLog
+
+from familientisch.i18n.models import ProseChange
 
 register = template.Library()
 
@@ -17,3 +20,29 @@ def source_language(page):
         return ""
     direction = "rtl" if get_language_info(source)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', source, direction)
+
+
+@register.simple_tag
+def outdated_translation(page):
+    """For a translated page whose German text changed after it was translated (i18n.facts
+    records when): {"changed_at", "source"}, so the page can say so and link to the German.
+    Its facts are current anyway. Two queries, on translated pages only."""
+    if not getattr(page, "pk", None) or page.alias_of_id:
+        return None
+    if get_language() == settings.LANGUAGE_CODE:  # German pages are the source
+        return None
+    change = ProseChange.objects.filter(translation_key=page.translation_key).first()
+    if change is None:
+        return None
+    translated_at = (
+        TranslationLog.objects.filter(
+            source__object_id=page.translation_key, locale_id=page.locale_id
+        )
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if translated_at is None or translated_at >= change.changed_at:
+        return None
+    source = page.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    return {"changed_at": change.changed_at, "source": source}
