@@ -40,18 +40,19 @@ SURFACES = {
     "partner B's page (edit)": ("/admin/pages/{partner_b_id}/edit/", "Kinderhilfe Regen"),
     "page chooser": ("/admin/choose-page/search/?q=Kinderhilfe", "Fusion geplant"),
     "translation overview": ("/admin/translations/", "Sitzung im Herbst"),
+    "translation overview (CSV)": ("/admin/translations/?format=csv", "Sitzung im Herbst"),
     "documents (admin)": ("/admin/documents/?q=Haushalt", "Haushaltsplan"),
 }
 
 L, S, H, D = "login", "sees", "hidden", "denied"
 EXPECTED = {  # columns in the order of SURFACES
-    "anonymous": [L, L, H, H, H, L, L, L, L, L, L, L, L],
-    "member": [S, S, H, S, H, L, L, L, L, L, L, L, L],
-    "partner_a": [L, D, H, H, H, D, D, D, H, D, H, D, D],
-    "partner_b": [L, D, H, H, H, D, D, D, H, S, S, D, D],
-    "editor": [L, S, H, H, H, S, D, D, H, S, S, S, S],
-    "moderator": [L, S, H, H, H, S, D, D, H, S, S, S, S],
-    "admin": [S, S, H, S, H, S, S, S, S, S, S, S, S],
+    "anonymous": [L, L, H, H, H, L, L, L, L, L, L, L, L, L],
+    "member": [S, S, H, S, H, L, L, L, L, L, L, L, L, L],
+    "partner_a": [L, D, H, H, H, D, D, D, H, D, H, D, D, D],
+    "partner_b": [L, D, H, H, H, D, D, D, H, S, S, D, D, D],
+    "editor": [L, S, H, H, H, S, D, D, H, S, S, S, S, S],
+    "moderator": [L, S, H, H, H, S, D, D, H, S, S, S, S, S],
+    "admin": [S, S, H, S, H, S, S, S, S, S, S, S, S, S],
 }
 
 

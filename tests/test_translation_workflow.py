@@ -152,3 +152,23 @@ def test_a_translation_older_than_the_german_text_says_so_and_links_to_the_germa
     assert (
         f'<a href="{navigator.url}" hreflang="de" lang="de" dir="ltr">Deutsche Fassung</a>' in html
     )
+
+
+def test_the_overview_counts_machine_translations_by_page_type_and_downloads_as_csv(
+    client, editor, navigator
+):
+    arabic = Locale.objects.get(language_code="ar")
+    translation = translation_for(navigator, arabic)
+    client.force_login(editor)
+    client.post(reverse("wagtail_localize:machine_translate", args=[translation.id]))
+    translation.save_target(publish=True)  # published from code: a test, not the editor
+    html = client.get(reverse("translation_overview")).content.decode()
+    arabic_section = html.split('id="locale-ar"')[1].split("</section>")[0]
+    navigators = arabic_section.split('data-kind="offerindexpage"')[1].split("</tr>")[0]
+    assert 'data-count="machine">1' in navigators
+
+    csv = client.get(reverse("translation_overview"), {"format": "csv"})
+    assert csv["Content-Type"] == "text/csv; charset=utf-8"
+    lines = csv.content.decode().splitlines()
+    assert lines[0].startswith("language,content,total,translated,machine,out of date,missing")
+    assert any(line.startswith("ar,offerindexpage,,") and ",machine," in line for line in lines)

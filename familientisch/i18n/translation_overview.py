@@ -1,8 +1,10 @@
 """Per locale: how much of the German content is translated, out of date or missing.
 
-A page counts as translated once it is no longer an alias of the German page, and as out of
-date when the German page was edited after its translation was last saved. A snippet counts as
-out of date when its German source was re-extracted after the translation was last saved."""
+A page counts as translated once it is no longer an alias of the German page, as machine
+translated when texts of its translation were made by a machine, and as out of date when the
+German text changed after it was last translated (its facts follow by themselves). A snippet
+counts as out of date when its German source was re-extracted after the translation was last
+saved."""
 
 from dataclasses import dataclass, field
 
@@ -13,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationLog
+from wagtail_localize.models import StringTranslation, Translation, TranslationLog
 
 from .models import ProseChange
 
@@ -25,12 +27,20 @@ def snippet_models():
 
 
 @dataclass
+class Item:
+    object: object
+    url: str
+    since: object = None  # out of date: when the German text changed
+
+
+@dataclass
 class Tally:
     key: str
     label: str
     translated: int = 0
     out_of_date: list = field(default_factory=list)
     missing: list = field(default_factory=list)
+    machine: list = field(default_factory=list)  # translated, with machine-made texts
 
     @property
     def total(self):
@@ -50,23 +60,22 @@ def build_overview(user):
     stale_snippets = _stale_snippet_translations()
     overviews = []
     for locale in targets:
-        tallies = [_page_tally(source, locale, url_finder)]
+        tallies = _page_tallies(source, locale, url_finder)
         for model in snippet_models():
             tallies.append(_snippet_tally(model, source, locale, url_finder, stale_snippets))
         overviews.append(LocaleOverview(locale, tallies))
     return overviews
 
 
-def _page_tally(source, locale, url_finder):
-    tally = Tally("pages", _("Pages"))
-    originals = {
-        page.translation_key: page
-        for page in Page.objects.filter(locale=source, depth__gt=1).live()
-    }
+def _page_tallies(source, locale, url_finder):
+    """The pages in all, then one row per page type (navigator offers, events, ...)."""
+    everything = Tally("pages", _("Pages"))
+    by_type = {}
+    originals = Page.objects.filter(locale=source, depth__gt=1).live().specific(defer=True)
     in_locale = {
         row["translation_key"]: row
         for row in Page.objects.filter(locale=locale, depth__gt=1).values(
-            "pk", "translation_key", "alias_of_id", "latest_revision_created_at"
+            "pk", "translation_key", "alias_of_id"
         )
     }
     # When each translation was last made from its German source (the translation editor, PO
@@ -79,18 +88,34 @@ def _page_tally(source, locale, url_finder):
         .values_list("source__object_id", "at")
     )
     prose_changed = dict(ProseChange.objects.values_list("translation_key", "changed_at"))
-    for key, original in originals.items():
+    machine_made = set(
+        StringTranslation.objects.filter(
+            locale=locale, translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE
+        ).values_list("translation_of__segments__source__object_id", flat=True)
+    )
+    for original in originals:
+        model = type(original)
+        kind = by_type.setdefault(
+            model, Tally(model._meta.model_name, model._meta.verbose_name_plural.capitalize())
+        )
+        key = original.translation_key
         row = in_locale.get(key)
         if row is None or row["alias_of_id"] is not None:
-            tally.missing.append((original, url_finder.get_edit_url(original)))
+            item = Item(original, url_finder.get_edit_url(original))
+            for tally in (everything, kind):
+                tally.missing.append(item)
             continue
-        tally.translated += 1
-        translated_at = translated.get(key) or row["latest_revision_created_at"]
-        edited_at = prose_changed.get(key)
-        if translated_at and edited_at and edited_at > translated_at:
-            edit_url = reverse("wagtailadmin_pages:edit", args=[row["pk"]])
-            tally.out_of_date.append((original, edit_url))
-    return tally
+        item = Item(original, reverse("wagtailadmin_pages:edit", args=[row["pk"]]))
+        changed_at, translated_at = prose_changed.get(key), translated.get(key)
+        for tally in (everything, kind):
+            tally.translated += 1
+            if key in machine_made:
+                tally.machine.append(item)
+        if changed_at and translated_at and changed_at > translated_at:
+            item = Item(item.object, item.url, since=changed_at)
+            for tally in (everything, kind):
+                tally.out_of_date.append(item)
+    return [everything, *sorted(by_type.values(), key=lambda tally: str(tally.label))]
 
 
 def _snippet_tally(model, source, locale, url_finder, stale_snippets):
@@ -100,11 +125,11 @@ def _snippet_tally(model, source, locale, url_finder, stale_snippets):
     )
     for original in model.objects.filter(locale=source):
         if original.translation_key not in translated_keys:
-            tally.missing.append((original, url_finder.get_edit_url(original)))
+            tally.missing.append(Item(original, url_finder.get_edit_url(original)))
             continue
         tally.translated += 1
         if (model._meta.label_lower, str(original.translation_key), locale.pk) in stale_snippets:
-            tally.out_of_date.append((original, url_finder.get_edit_url(original)))
+            tally.out_of_date.append(Item(original, url_finder.get_edit_url(original)))
     return tally
 
 
