@@ -40,6 +40,12 @@ DEFAULTS = {
     "TRUSTED_PROXIES": [],
     # Paths without a language of their own (never redirected to a language prefix).
     "LANGUAGE_NEUTRAL_PATHS": ("/api/", "/admin/", "/documents/"),
+    # Languages whose translations the engine brings up to date when German text changes (only
+    # the changed texts), those of them published at once (else a draft for review), and the
+    # characters the engine may translate per month.
+    "MACHINE_TRANSLATION_LANGUAGES": [],
+    "MACHINE_TRANSLATION_PUBLISHED_LANGUAGES": [],
+    "MACHINE_TRANSLATION_MONTHLY_CHARACTERS": 500_000,
     # PostgreSQL's text search configuration per language; "simple" only folds case, for the
     # languages PostgreSQL has no stemmer for (Farsi, Ukrainian, Polish).
     "TEXT_SEARCH_CONFIGS": {

@@ -18,6 +18,7 @@ from wagtail_localize.fields import copy_synchronised_fields, get_translatable_f
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from . import auto_translation
 from .models import ProseChange
 
 
@@ -99,6 +100,7 @@ def record_prose_change(page, revision):
         ProseChange.objects.update_or_create(
             translation_key=page.translation_key, defaults={"changed_at": revision.created_at}
         )
+        auto_translation.after_prose_change(page)
 
 
 def synchronise_facts(instance, revision=None, **kwargs):

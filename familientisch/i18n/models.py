@@ -16,3 +16,18 @@ class ProseChange(models.Model):
 
     def __str__(self):
         return f"{self.translation_key}: {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+class MachineTranslationUsage(models.Model):
+    """Characters sent to the translation engine in a month (i18n.auto_translation), against
+    the setting MACHINE_TRANSLATION_MONTHLY_CHARACTERS."""
+
+    month = models.DateField(_("month"), unique=True)
+    characters = models.PositiveIntegerField(_("characters"), default=0)
+
+    class Meta:
+        verbose_name = _("machine translation usage")
+        verbose_name_plural = _("machine translation usage")
+
+    def __str__(self):
+        return f"{self.month:%Y-%m}: {self.characters}"

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
-from wagtail_localize.models import TranslationLog
+from wagtail_localize.models import StringTranslation, TranslationLog
 
 from familientisch.i18n.models import ProseChange
 
@@ -44,5 +44,25 @@ def outdated_translation(page):
     )
     if translated_at is None or translated_at >= change.changed_at:
         return None
-    source = page.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE).first()
-    return {"changed_at": change.changed_at, "source": source}
+    return {"changed_at": change.changed_at, "source": _german(page)}
+
+
+def _german(page):
+    return page.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE).first()
+
+
+@register.simple_tag
+def machine_translated(page):
+    """For a translated page with texts made by a machine (published as they are, in a
+    language whose editors chose so): its German page, so that the page can say it may
+    contain errors and link to the German. None otherwise."""
+    if not getattr(page, "pk", None) or page.alias_of_id:
+        return None
+    if get_language() == settings.LANGUAGE_CODE:
+        return None
+    by_machine = StringTranslation.objects.filter(
+        locale_id=page.locale_id,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+        translation_of__segments__source__object_id=page.translation_key,
+    ).exists()
+    return _german(page) if by_machine else None
