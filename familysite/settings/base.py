@@ -301,6 +301,10 @@ CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
     os.environ.get("MACHINE_TRANSLATOR", "offline")
 )
+# Engine re-translation of changed German text (familientisch/i18n/auto_translation.py).
+MACHINE_TRANSLATION_LANGUAGES = env_list("MACHINE_TRANSLATION_LANGUAGES")
+MACHINE_TRANSLATION_PUBLISHED_LANGUAGES = env_list("MACHINE_TRANSLATION_PUBLISHED_LANGUAGES")
+MACHINE_TRANSLATION_MONTHLY_CHARACTERS = int(os.environ.get("MACHINE_TRANSLATION_BUDGET", "500000"))
 
 # Members log in on the public site (for members-only pages such as internal minutes).
 LOGIN_URL = "login"
@@ -350,7 +354,6 @@ MIDDLEWARE.insert(
     "csp.middleware.CSPMiddleware",
 )
 
-
 _s3 = STORAGES["default"].get("OPTIONS", {})
 _media_origins = [
     origin(MEDIA_URL),
@@ -373,13 +376,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Abuse protection (#15). The public forms and the hint API count submissions per sender
-# (core.abuse) in the "rate-limits" cache: Redis, or in production without Redis the database, so
-# that every worker adds to the same count. X-Forwarded-For is believed only from TRUSTED_PROXIES
-# (addresses or networks of the proxies in front of the app servers); without them every visitor
-# behind a proxy would be one sender. Logins on the admin and on the site are locked for
-# LOGIN_LOCKOUT_MINUTES after LOGIN_FAILURE_LIMIT wrong passwords for one user name from one
-# address (django-axes; each further try starts the wait again).
+# Abuse protection: public forms count sends per sender (core.abuse) in the "rate-limits" cache
+# that every worker shares; X-Forwarded-For is believed only from TRUSTED_PROXIES. Logins lock
+# for LOGIN_LOCKOUT_MINUTES after LOGIN_FAILURE_LIMIT wrong passwords per user name and address
+# (django-axes; each further try starts the wait again).
 PUBLIC_FORM_RATE_LIMIT_CACHE = "rate-limits"
 TRUSTED_PROXIES = networks(env_list("TRUSTED_PROXIES"), "TRUSTED_PROXIES")
 INSTALLED_APPS += ["axes"]
