@@ -64,3 +64,13 @@ def test_a_link_to_a_translated_entry_does_not_validate(offer, admin_user):
     with pytest.raises(ValidationError):
         OfferPlace._meta.get_field("district").validate(arabic.pk, OfferPlace(page=offer))
     assert Quarter.objects.filter(locale__language_code="de").exists()
+
+
+def test_quarters_stand_under_their_district(offer, admin_user):
+    place = offer_form(offer, admin_user).formsets["places"].empty_form
+    html = str(place["quarter"])
+    bilk = Quarter.objects.get(slug="bilk", locale__language_code="de")
+    district = str(bilk.district)
+    group = html.split(f'<optgroup label="{district}">')[1].split("</optgroup>")[0]
+    assert ">Bilk</option>" in group
+    assert html.count("<optgroup") == 10

@@ -172,3 +172,12 @@ def test_the_overview_counts_machine_translations_by_page_type_and_downloads_as_
     lines = csv.content.decode().splitlines()
     assert lines[0].startswith("language,content,total,translated,machine,out of date,missing")
     assert any(line.startswith("ar,offerindexpage,,") and ",machine," in line for line in lines)
+
+
+def test_the_overview_filters_by_language_and_content(client, editor, navigator):
+    client.force_login(editor)
+    html = client.get(
+        reverse("translation_overview"), {"language": "uk", "content": "offerindexpage"}
+    ).content.decode()
+    assert 'id="locale-uk"' in html and 'id="locale-ar"' not in html
+    assert 'data-kind="offerindexpage"' in html and 'data-kind="pages"' not in html

@@ -14,12 +14,28 @@ def translation_overview(request):
     if not request.user.has_perm("wagtail_localize.submit_translation"):
         raise PermissionDenied
     overviews = build_overview(request.user)
+    languages = [(o.locale.language_code, o.locale.get_display_name()) for o in overviews]
+    kinds = [(t.key, t.label) for t in overviews[0].tallies] if overviews else []
+    chosen = {
+        "language": request.GET.get("language", ""),
+        "content": request.GET.get("content", ""),
+    }
+    if chosen["language"]:
+        overviews = [o for o in overviews if o.locale.language_code == chosen["language"]]
+    for overview in overviews if chosen["content"] else []:
+        overview.tallies = [t for t in overview.tallies if t.key == chosen["content"]]
     if request.GET.get("format") == "csv":
         return overview_csv(request, overviews)
     return render(
         request,
         "i18n/admin/translation_overview.html",
-        {"overviews": overviews, "page_title": _("Translation overview")},
+        {
+            "overviews": overviews,
+            "languages": languages,
+            "kinds": kinds,
+            "chosen": chosen,
+            "page_title": _("Translation overview"),
+        },
     )
 
 

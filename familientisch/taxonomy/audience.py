@@ -23,6 +23,8 @@ from familientisch.core.fields import (
     synchronised,
 )
 
+from .widgets import QuarterSelect
+
 MAX_AGE_MONTHS = 21 * 12
 
 
@@ -201,7 +203,7 @@ class PlaceMixin(models.Model):
     place_panels = [
         FieldPanel("place_name"),
         FieldRowPanel([FieldPanel("street"), FieldPanel("postcode"), FieldPanel("city")]),
-        FieldRowPanel([FieldPanel("district"), FieldPanel("quarter")]),
+        FieldRowPanel([FieldPanel("district"), FieldPanel("quarter", widget=QuarterSelect)]),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
         FieldPanel("wheelchair_access"),
     ]
