@@ -6,6 +6,7 @@ beyond the monthly budget."""
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
 
 import pytest
 from django.test import override_settings
@@ -17,15 +18,28 @@ from familientisch.i18n.models import MachineTranslationUsage
 from tests.factories.home import OfferIndexPageFactory
 
 
-class LibreTranslate(BaseHTTPRequestHandler):
-    """POST /translate as LibreTranslate answers it: {"translatedText": [...]}."""
+class Engines(BaseHTTPRequestHandler):
+    """The two engines' APIs as they answer: LibreTranslate's POST /translate (JSON in and
+    out) and DeepL's POST /v2/translate (a form with `text` repeated, an Authorization header).
+    Each request is recorded as {"q": texts, "source": ..., "target": ...}."""
 
     requests = []
 
     def do_POST(self):
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        raw = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        if self.path == "/v2/translate":
+            assert self.headers["Authorization"] == "DeepL-Auth-Key k"
+            form = parse_qs(raw)
+            body = {
+                "q": form["text"],
+                "source": form["source_lang"][0].lower(),
+                "target": form["target_lang"][0].lower(),
+            }
+            answer = {"translations": [{"text": f"[{body['target']}] {t}"} for t in body["q"]]}
+        else:
+            body = json.loads(raw)
+            answer = {"translatedText": [f"[{body['target']}] {text}" for text in body["q"]]}
         type(self).requests.append(body)
-        answer = {"translatedText": [f"[{body['target']}] {text}" for text in body["q"]]}
         data = json.dumps(answer).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -37,17 +51,28 @@ class LibreTranslate(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def engine():
-    LibreTranslate.requests = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), LibreTranslate)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    translator = {
+def translator(name, address):
+    if name == "deepl":
+        options = {"AUTH_KEY": "k", "API_URL": f"{address}/v2/translate"}
+        return {
+            "CLASS": "familientisch.i18n.machine_translation.DeepLTranslator",
+            "OPTIONS": options,
+        }
+    options = {"LIBRETRANSLATE_URL": address, "API_KEY": "k"}
+    return {
         "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
-        "OPTIONS": {"LIBRETRANSLATE_URL": f"http://127.0.0.1:{server.server_port}", "API_KEY": "k"},
+        "OPTIONS": options,
     }
-    with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=translator):
-        yield LibreTranslate.requests
+
+
+@pytest.fixture(params=["libretranslate", "deepl"])
+def engine(request):
+    Engines.requests = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Engines)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_port}"
+    with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=translator(request.param, address)):
+        yield Engines.requests
     server.shutdown()
 
 

@@ -6,12 +6,21 @@ strings cannot be published (i18n.wagtail_hooks refuses the translation editor's
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail_localize.machine_translators import deepl
 from wagtail_localize.machine_translators.dummy import DummyTranslator
 from wagtail_localize.models import StringTranslation
 
 
 class OfflineTestTranslator(DummyTranslator):
     display_name = _("Test translator (reverses the words, cannot be published)")
+
+
+class DeepLTranslator(deepl.DeepLTranslator):
+    """DeepL, at the address in the option API_URL when one is given (DeepL's regional or Pro
+    endpoints, or a proxy of the city's network); otherwise DeepL's own, by the key."""
+
+    def get_api_endpoint(self):
+        return self.options.get("API_URL") or super().get_api_endpoint()
 
 
 def _test_translator_names():

@@ -36,8 +36,12 @@ def origin(url):
 MACHINE_TRANSLATORS = {
     "offline": ("familientisch.i18n.machine_translation.OfflineTestTranslator", {}),
     "deepl": (
-        "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        {"AUTH_KEY": os.environ.get("DEEPL_AUTH_KEY", ""), "FORMALITY": "prefer_less"},
+        "familientisch.i18n.machine_translation.DeepLTranslator",
+        {
+            "AUTH_KEY": os.environ.get("DEEPL_AUTH_KEY", ""),
+            "API_URL": os.environ.get("DEEPL_API_URL", ""),
+            "FORMALITY": "prefer_less",
+        },
     ),
     "google": (
         "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
