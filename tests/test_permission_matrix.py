@@ -50,8 +50,8 @@ EXPECTED = {  # columns in the order of SURFACES
     "member": [S, S, H, S, H, L, L, L, L, L, L, L, L, L],
     "partner_a": [L, D, H, H, H, D, D, D, H, D, H, D, D, D],
     "partner_b": [L, D, H, H, H, D, D, D, H, S, S, D, D, D],
-    "editor": [L, S, H, H, H, S, D, D, H, S, S, S, S, S],
-    "moderator": [L, S, H, H, H, S, D, D, H, S, S, S, S, S],
+    "editor": [L, S, H, H, H, S, S, S, S, S, S, S, S, S],
+    "moderator": [L, S, H, H, H, S, S, S, S, S, S, S, S, S],
     "admin": [S, S, H, S, H, S, S, S, S, S, S, S, S, S],
 }
 

@@ -226,3 +226,22 @@ def test_images_are_served_as_responsive_renditions(client, home):
     for attribute in ['alt="Kinder am Sandkasten"', 'loading="lazy"', "width=", "height="]:
         assert attribute in img
     assert "srcset=" in html and "sizes=" in html
+
+
+def test_an_editor_opens_a_barrier_report_and_marks_it_handled(client, home, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from home.models import BarrierReport
+
+    report = BarrierReport.objects.create(
+        page_url="/de/", description="Kontrast zu schwach", email="vater@barriere.example"
+    )
+    editor = django_user_model.objects.create_user("redaktion", password="pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    edit = f"/admin/snippets/home/barrierreport/edit/{report.pk}/"
+    assert "Kontrast zu schwach" in client.get(edit).content.decode()
+    response = client.post(edit, {"handled": "on", "note": "Farben angepasst"})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.handled and report.note == "Farben angepasst"

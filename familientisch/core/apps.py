@@ -10,8 +10,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared page parts and protection")
 
     def ready(self):
-        # Imported here: the restrictions module imports models, which exist only once the app
-        # registry is ready.
-        from . import restrictions
+        # Imported here: these modules import models, which exist only once the app registry
+        # is ready.
+        from . import report_access, restrictions
 
         restrictions.connect()
+        report_access.connect()
