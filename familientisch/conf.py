@@ -13,8 +13,10 @@ DEFAULTS = {
     "NAVIGATOR_MAP_ATTRIBUTION": "",
     # Who gets the "report a mistake" mails of the navigator.
     "NAVIGATOR_EDITORS_EMAILS": [],
-    # The groups that open visitors' reports (mistakes, barriers) and mark them handled.
+    # The groups that open visitors' reports (mistakes, barriers) and mark them handled, and
+    # the groups that approve partners' logos for publication.
     "REPORT_HANDLER_GROUPS": ["Editors", "Moderators"],
+    "LOGO_APPROVER_GROUPS": ["Moderators"],
     # Days a mistake report (with its sender's address) and a hint's contact data are kept.
     "MISTAKE_REPORT_RETENTION_DAYS": 90,
     "EVENT_HINT_CONTACT_RETENTION_DAYS": 30,

@@ -150,3 +150,16 @@ def test_a_partner_page_takes_a_plain_svg_logo(admin_client, home):
     assert response.status_code == 302
     partner.refresh_from_db()
     assert partner.get_latest_revision_as_object().logo.is_svg()
+
+
+def test_a_moderator_may_approve_a_partners_logo_without_the_superuser(django_user_model):
+    from django.contrib.auth.models import Group
+
+    from familientisch.partners.forms import APPROVE_LOGO_PERMISSION
+
+    moderator = django_user_model.objects.create_user("moderation", password="pw")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    editor = django_user_model.objects.create_user("redaktion", password="pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    assert moderator.has_perm(APPROVE_LOGO_PERMISSION)
+    assert not editor.has_perm(APPROVE_LOGO_PERMISSION)

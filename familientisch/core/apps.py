@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Imported here: these modules import models, which exist only once the app registry
         # is ready.
-        from . import report_access, restrictions
+        from . import group_grants, restrictions
 
         restrictions.connect()
-        report_access.connect()
+        group_grants.connect_report_handling()

@@ -12,6 +12,9 @@ class PartnersConfig(AppConfig):
     def ready(self):
         # Imported here: the signals module imports the models, which exist only once the app
         # registry is ready.
+        from familientisch.core.group_grants import grant_after_migrate
+
         from . import signals
 
         signals.connect()
+        grant_after_migrate(self, ["approve_partnerpage_logo"], "LOGO_APPROVER_GROUPS")
