@@ -111,7 +111,6 @@ def fill(count):
     from familientisch.offers.demo import hours
     from familientisch.offers.demo_data import EARLY_HELP, EVERYDAY_OFFERS, PROVIDERS, WELCOME_HOURS
     from familientisch.offers.models import OfferIndexPage, OfferPage, OfferPlace
-    from familientisch.offers.text_search import refresh_search_vectors
     from familientisch.partners.models import PartnerIndexPage, PartnerPage
     from familientisch.taxonomy.models import Category, District, Language, TargetGroup
     from familientisch.taxonomy.seed import seed_taxonomies
@@ -208,8 +207,13 @@ def fill(count):
                 ],
                 batch_size=2000,
             )
-        refresh_search_vectors()
     from django.db import connection
+
+    from familientisch.search.documents import rebuild
+    from familientisch.search.models import SearchText
+
+    if not SearchText.objects.exists():
+        rebuild()
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

@@ -17,6 +17,7 @@ DEFAULTS = {
     # the groups that approve partners' logos for publication.
     "REPORT_HANDLER_GROUPS": ["Editors", "Moderators"],
     "LOGO_APPROVER_GROUPS": ["Moderators"],
+    "SYNONYM_EDITOR_GROUPS": ["Editors", "Moderators"],
     # Days a mistake report (with its sender's address) and a hint's contact data are kept.
     "MISTAKE_REPORT_RETENTION_DAYS": 90,
     "EVENT_HINT_CONTACT_RETENTION_DAYS": 30,

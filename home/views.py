@@ -1,12 +1,16 @@
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from familientisch.core.abuse import rate_limit_refusal
 from familientisch.core.search_text import search_text
+from familientisch.search.query import TextSearch
 
 from .forms import BarrierReportForm
 from .tasks import notify_editors_of_barrier_report
@@ -15,16 +19,37 @@ RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    """Every public page in the visitor's language: the same page exists once per locale, so
-    without the locale filter each hit would come back eight times."""
+    """Every public page in the visitor's language, found by the words of any of its versions
+    (familientisch.search): the same page exists once per locale, so without the locale filter
+    each hit would come back eight times."""
     query = search_text(request.GET.get("q", ""))
-    results = None
+    results = text_search = None
     if query:
-        locale = Locale.objects.filter(language_code=get_language()).first()
-        pages = Page.objects.live().public().filter(locale=locale, depth__gt=1).specific()
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
+        language = get_language()
+        pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1)
+        text_search = TextSearch(query, language)
+        paginator = Paginator(text_search.ranked(pages), RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("page"))
-    return render(request, "home/search.html", {"query": query, "results": results})
+        results.object_list = with_facts(results.object_list)
+    context = {"query": query, "results": results, "text_search": text_search}
+    return render(request, "home/search.html", context)
+
+
+def with_facts(pages):
+    """The specific pages of one page of results with what their entries show (an offer's
+    places, an event's dates): a few queries for each page type, none for each page."""
+    pages = list(pages)
+    by_type = defaultdict(list)
+    for page in pages:
+        by_type[page.content_type_id].append(page.pk)
+    specific = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        found = model.objects.filter(pk__in=pks)
+        if hasattr(found, "for_listing"):
+            found = found.for_listing()
+        specific.update((page.pk, page) for page in found)
+    return [specific[page.pk] for page in pages if page.pk in specific]
 
 
 def barrier_report(request):

@@ -71,6 +71,14 @@ def home(db):
     return make_home()
 
 
+@pytest.fixture
+def navigator(home):
+    """The seeded city vocabularies and a Familien-Navigator below the home page."""
+    from tests.factories.offers import build_navigator
+
+    return build_navigator(home)
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in German: a language activated by an earlier test never leaks."""

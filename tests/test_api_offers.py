@@ -1,19 +1,12 @@
 """Apps search the Familien-Navigator through the API: the website's filters and facet counts,
 distances, each offer with its places and opening hours, in the family's language."""
 
-import pytest
-
 from familientisch.i18n.localization import synchronise_locales, translate
 from familientisch.offers.demo import hours
 from familientisch.taxonomy.models import District
 from tests.factories.home import PartnerIndexPageFactory
-from tests.factories.offers import OfferPageFactory, build_navigator
+from tests.factories.offers import OfferPageFactory
 from tests.factories.partners import PartnerPageFactory
-
-
-@pytest.fixture
-def navigator(home):
-    return build_navigator(home)
 
 
 def offer(navigator, **fields):

@@ -48,6 +48,7 @@ def test_the_navigator_lists_current_offers_by_name(client, navigator):
     assert titles(search(client, navigator)) == ["Babymassage", "Zwergentreff"]
 
 
+@pytest.mark.usefixtures("indexes")
 def test_free_text_finds_words_in_title_summary_and_description(client, navigator):
     offer(navigator, title="Hebammensprechstunde", summary="Rat rund um die Geburt.")
     offer(navigator, title="Sprachcafé", summary="Deutsch üben beim Kaffee.")
@@ -56,6 +57,7 @@ def test_free_text_finds_words_in_title_summary_and_description(client, navigato
 
 
 @postgres_only
+@pytest.mark.usefixtures("indexes")
 def test_german_stemming_lets_kinder_find_kind(client, navigator):
     offer(navigator, title="Spielgruppe", summary="Für jedes Kind ein Platz.")
     offer(navigator, title="Seniorentreff", summary="Kaffee und Gespräche.")
@@ -63,6 +65,7 @@ def test_german_stemming_lets_kinder_find_kind(client, navigator):
 
 
 @postgres_only
+@pytest.mark.usefixtures("indexes")
 def test_an_offer_not_yet_translated_is_found_by_its_german_words(client, navigator):
     offer(navigator, title="Spielgruppe", summary="Spielen mit Kindern.")
     synchronise_locales()
@@ -270,6 +273,7 @@ def test_nothing_found_says_so_and_offers_the_welcome_point_and_a_phone(client, 
     assert "0211 8998899" in html
 
 
+@pytest.mark.usefixtures("indexes")
 def test_only_offers_of_the_current_language_are_found(client, navigator, home):
     german = offer(navigator, title="Spielgruppe", summary="Spielen mit Kindern")
     english_locale = Locale.objects.get(language_code="en")

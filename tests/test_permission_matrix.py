@@ -12,6 +12,7 @@ from wagtail.models import APIToken, PageViewRestriction
 from familientisch.events.models import EventPage
 from familientisch.offers.models import MistakeReport
 from familientisch.protocols.privacy import members_group, restrict_to_members
+from familientisch.search.models import SynonymGroup
 from home.models import BarrierReport
 from tests.factories.home import EventIndexPageFactory, ProtocolIndexPageFactory
 from tests.factories.offers import OfferPageFactory, build_navigator
@@ -42,17 +43,27 @@ SURFACES = {
     "translation overview": ("/admin/translations/", "Sitzung im Herbst"),
     "translation overview (CSV)": ("/admin/translations/?format=csv", "Sitzung im Herbst"),
     "documents (admin)": ("/admin/documents/?q=Haushalt", "Haushaltsplan"),
+    "site search (Arabic)": ("/ar/suche/?q=Haushaltsentwurf", "Sitzung im Herbst"),
+    "protocols API search": ("/api/v1/protocols/?q=Haushaltsentwurf", "Sitzung im Herbst"),
+    "navigator search": ("{navigator_url}?q=Fachforum", "Internes Fachforum"),
+    "offers API search": ("/api/v1/offers/?q=Fachforum", "Internes Fachforum"),
+    "events search (hint in review)": ("{events_url}?q={hint_words}", "{hint_title}"),
+    "events API search": ("/api/v1/events/?q={hint_words}", "{hint_title}"),
+    "synonyms (admin)": (
+        "/admin/snippets/familientisch_search/synonymgroup/edit/{synonyms_id}/",
+        "Krabbelgruppe",
+    ),
 }
 
 L, S, H, D = "login", "sees", "hidden", "denied"
 EXPECTED = {  # columns in the order of SURFACES
-    "anonymous": [L, L, H, H, H, L, L, L, L, L, L, L, L, L],
-    "member": [S, S, H, S, H, L, L, L, L, L, L, L, L, L],
-    "partner_a": [L, D, H, H, H, D, D, D, H, D, H, D, D, D],
-    "partner_b": [L, D, H, H, H, D, D, D, H, S, S, D, D, D],
-    "editor": [L, S, H, H, H, S, S, S, S, S, S, S, S, S],
-    "moderator": [L, S, H, H, H, S, S, S, S, S, S, S, S, S],
-    "admin": [S, S, H, S, H, S, S, S, S, S, S, S, S, S],
+    "anonymous": [L, L, H, H, H, L, L, L, L, L, L, L, L, L, H, H, H, H, H, H, L],
+    "member": [S, S, H, S, H, L, L, L, L, L, L, L, L, L, H, S, H, H, H, H, L],
+    "partner_a": [L, D, H, H, H, D, D, D, H, D, H, D, D, D, H, H, H, H, H, H, D],
+    "partner_b": [L, D, H, H, H, D, D, D, H, S, S, D, D, D, H, H, H, H, H, H, D],
+    "editor": [L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S],
+    "moderator": [L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S],
+    "admin": [S, S, H, S, H, S, S, S, S, S, S, S, S, S, H, S, H, H, H, H, S],
 }
 
 
@@ -88,6 +99,11 @@ def world(client, home):
     submit(client, events, hint(contact_email="sender@hinweis.example"))
     event = EventPage.objects.get(locale__language_code="de", title=hint()["title"])
     return {
+        "navigator_url": navigator.url,
+        "events_url": events.url,
+        "hint_title": event.title,
+        "hint_words": event.title.split()[0],
+        "synonyms_id": SynonymGroup.objects.get(concept="playgroup", language="de").pk,
         "minutes_url": minutes.url,
         "attachment_url": document.url,
         "hint_id": event.pk,
@@ -133,7 +149,9 @@ def test_each_role_sees_exactly_what_it_may(client, world, django_user_model, ro
     for address, detail in SURFACES.values():
         address = address.format(**world)
         api = address.startswith("/api/")
-        seen.append(outcome(client.get(address, headers=headers if api else {}), detail))
+        seen.append(
+            outcome(client.get(address, headers=headers if api else {}), detail.format(**world))
+        )
     assert dict(zip(SURFACES, seen, strict=True)) == dict(
         zip(SURFACES, EXPECTED[role], strict=True)
     )

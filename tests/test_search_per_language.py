@@ -1,6 +1,7 @@
 """A visitor searches the site in their own language, and words are matched by the rules of
 that language: "counsel" finds "counselling" in English, "أطفال" finds "الأطفال" in Arabic. A page
-not yet translated is still found by its German words, with German rules."""
+not yet translated is still found by its German words, with German rules; a page is listed once,
+in the visitor's language, whichever of its versions the words were found in."""
 
 import datetime
 
@@ -57,12 +58,16 @@ def found(client, language, query):
 def test_each_language_finds_other_forms_of_a_word_by_its_own_rules(
     client, counselling, language, query, title
 ):
-    assert found(client, language, query) == [title]
+    assert title in found(client, language, query)
 
 
-def test_a_search_finds_only_the_pages_of_the_visitors_language(client, counselling):
-    assert found(client, "en", "Beratung") == []
-    assert found(client, "de", "Counselling") == []
+def test_a_page_is_listed_once_in_the_visitors_language_whichever_language_found_it(
+    client, counselling
+):
+    english = found(client, "en", "Beratung")
+    assert "Counselling" in english and "Beratung" not in english
+    german = found(client, "de", "Counselling")
+    assert german.count("Beratung") == 1 and "Counselling" not in german
 
 
 def test_a_page_not_yet_translated_is_found_by_its_german_words(client, home):

@@ -5,7 +5,8 @@ together and every site, and every new kind of content, gets them:
 - visitors' reports (mistakes, barriers): open them and mark them handled, for the groups of
   REPORT_HANDLER_GROUPS (Wagtail's own "Editors" and "Moderators" by default), so a report
   never stays on the dashboard for want of a superuser;
-- partners' logos: approve them for publication, for the groups of LOGO_APPROVER_GROUPS.
+- partners' logos: approve them for publication, for the groups of LOGO_APPROVER_GROUPS;
+- the search's synonyms: keep them, for the groups of SYNONYM_EDITOR_GROUPS.
 """
 
 from django.apps import apps

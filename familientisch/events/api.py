@@ -167,6 +167,7 @@ def list_events(
     locale: schemas.LanguageCode = schemas.DEFAULT_LOCALE,
     date_from: IsoDate | None = FROM,
     date_to: IsoDate | None = TO,
+    q: str = Query("", max_length=200, description="Words, in any language (as the site search)."),
     age: int | None = Query(None, ge=0, le=21, description="In years."),
     district: str = Query("", max_length=100, description="A district slug."),
     category: str = Query("", max_length=100),
@@ -179,6 +180,7 @@ def list_events(
     with translation.override(locale):
         filters = EventFilters(
             {
+                "q": q,
                 "age": "" if age is None else str(age),
                 "district": district,
                 "category": category,

@@ -1,13 +1,15 @@
-"""The GET filters of the events index, its feed and the API: the navigator's (age, district,
-category, language: `taxonomy.filters`) plus a date range and a month."""
+"""The GET filters of the events index, its feed and the API: the navigator's (words, age,
+district, category, language: `taxonomy.filters`) plus a date range and a month."""
 
 import datetime as dt
 import re
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from familientisch.search.query import TextSearch
 from familientisch.taxonomy.filters import AudienceFilterForm
 
 from .occurrences import BERLIN, FIRST_DAY, LAST_DAY
@@ -55,9 +57,13 @@ class EventFilters:
         self.form = EventFilterForm(params)
         self.values = self.form.understood
         self.notes = self.form.notes
+        self.text_search = None
 
     def apply(self, queryset):
         values = self.values
+        if "q" in values:
+            self.text_search = TextSearch(values["q"], get_language())
+            queryset = self.text_search.pages(queryset)
         if "age" in values:
             first_month = values["age"] * 12
             queryset = queryset.filter(

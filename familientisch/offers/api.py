@@ -142,7 +142,7 @@ SORT = Query(None, description="Default: by distance with `near`, else by name."
 def list_offers(
     request,
     locale: schemas.LanguageCode = schemas.DEFAULT_LOCALE,
-    q: str = Query("", max_length=200, description="Words in title, summary or description."),
+    q: str = Query("", max_length=200, description="Words, in any language (as the site search)."),
     age: int | None = Query(None, ge=0, le=MAX_AGE_MONTHS // 12, description="In years."),
     district: str = Query("", max_length=100, description="A district slug."),
     quarter: str = Query("", max_length=100, description="A quarter slug (with its district)."),

@@ -1,7 +1,6 @@
 import datetime
 
 from django import forms
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -125,8 +124,6 @@ class OfferPage(AudienceMixin, SectionItemPage):
     provider_reminded_at = models.DateTimeField(
         _("provider reminded at"), null=True, blank=True, editable=False
     )
-    # Filled on PostgreSQL only (see text_search); indexed there by a migration.
-    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = OfferManager()
 
@@ -155,6 +152,7 @@ class OfferPage(AudienceMixin, SectionItemPage):
         *synchronised("provider phone email website valid_from valid_until last_checked"),
     ]
     search_fields = indexed("summary", "description")
+    search_terms = AudienceMixin.audience_search_terms + ("places__district", "places__quarter")
     parent_page_types = ["familientisch_offers.OfferIndexPage"]
 
     class Meta:

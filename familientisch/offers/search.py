@@ -17,12 +17,12 @@ from django import forms
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
+from familientisch.search.query import TextSearch
 from familientisch.taxonomy.audience import LifeStage
 from familientisch.taxonomy.filters import AudienceFilterForm, VocabularyField
 from familientisch.taxonomy.models import Category, Quarter, TargetGroup
 
 from .entries import current_index
-from .text_search import text_filter
 
 PAGE_SIZE = 20
 WELCOME_POINT = "welcome-point"
@@ -40,7 +40,6 @@ class SortOrder:
 
 
 class NavigatorForm(AudienceFilterForm):
-    q = forms.CharField(label=_("Search words"), required=False, max_length=200)
     quarter = VocabularyField(Quarter, label=_("Quarter"))
     category = VocabularyField(Category, label=_("Kind of help"))
     target_group = VocabularyField(TargetGroup, label=_("For whom"))
@@ -130,6 +129,7 @@ class NavigatorResult:
     suggestions: list = field(default_factory=list)
     welcome_points: list = field(default_factory=list)
     params: dict = field(default_factory=dict)
+    text_search: TextSearch | None = None  # the words searched, for marking them and "did you mean"
 
     def query_string(self, **changes):
         return encode({**self.params, **changes})
@@ -153,13 +153,12 @@ class OfferSearch:
         self.notes = self.form.notes
         self.cleaned = self.form.understood
         self.params = {name: params.get(name) for name in self.cleaned}
+        self.text_search = None
 
     def text_matches(self):
-        if not self.cleaned.get("q"):
-            return frozenset()
-        matches = self.offers.filter(locale=self.locale).filter(
-            text_filter(self.cleaned["q"], self.locale.language_code)
-        )
+        """The offers of the locale the words find (familientisch.search)."""
+        self.text_search = TextSearch(self.cleaned["q"], self.locale.language_code)
+        matches = self.text_search.pages(self.offers.filter(locale=self.locale))
         return frozenset(matches.values_list("pk", flat=True))
 
     def filter_keys(self):
@@ -211,6 +210,7 @@ class OfferSearch:
             total=len(matches),
             near=near,
             params=self.params,
+            text_search=self.text_search,
         )
         if not matches:
             result.suggestions = self.suggestions({name: len(leaving({name})) for name in sets})

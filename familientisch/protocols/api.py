@@ -3,13 +3,13 @@
 import datetime
 from typing import Annotated
 
-from django.utils import translation
 from ninja import Query, Router, Schema
 from pydantic import WithJsonSchema
 from wagtail.models import Locale
 
 from familientisch.api import schemas
 from familientisch.core.search_text import search_text
+from familientisch.search.query import TextSearch
 
 from .blocks import agenda_anchor
 from .models import ProtocolPage
@@ -114,8 +114,8 @@ def list_protocols(
     if year:
         protocols = protocols.filter(meeting_date__year=year)
     if q := search_text(q):
-        with translation.override(locale):  # the search stems words in the active language
-            protocols = protocols.search(q, order_by_relevance=False)
+        # Members-only minutes too: `protocols` holds only what the token may read.
+        protocols = TextSearch(q, locale, private=True).pages(protocols)
     items, facts = schemas.paginate(list(protocols), page, page_size)
     return {**facts, "results": [_summary(item, request, private_ids) for item in items]}
 

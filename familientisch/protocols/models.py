@@ -11,6 +11,7 @@ from wagtail_localize.fields import TranslatableField
 from familientisch.core.fields import optional_date, optional_text, synchronised
 from familientisch.core.pages import SectionIndexPage, SectionItemPage, indexed
 from familientisch.core.search_text import search_text
+from familientisch.search.query import TextSearch
 
 from .blocks import PARAGRAPH_FEATURES, AgendaBlock, AttachmentsBlock, agenda_anchor
 from .privacy import members_group_name, visible_to
@@ -42,7 +43,8 @@ class ProtocolIndexPage(SectionIndexPage):
         protocols, private_ids = self.protocols_for(request)
         query = search_text(request.GET.get("q", ""))
         if query:
-            protocols = protocols.search(query, order_by_relevance=False)
+            # Members-only minutes too: `protocols` holds only what this visitor may read.
+            protocols = TextSearch(query, self.locale.language_code, private=True).pages(protocols)
         protocols = list(protocols)
         for protocol in protocols:
             protocol.members_only = protocol.pk in private_ids

@@ -139,6 +139,8 @@ class AudienceMixin(models.Model):
             heading=_("Cost and registration"),
         ),
     ]
+    # The links a search finds the page by (familientisch.search reads their names).
+    audience_search_terms = ("categories", "target_groups", "languages")
     audience_translatable_fields = [
         *synchronised(
             "age_min_months age_max_months for_expectant_parents categories "
@@ -207,6 +209,7 @@ class PlaceMixin(models.Model):
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
         FieldPanel("wheelchair_access"),
     ]
+    place_search_terms = ("district", "quarter")
     place_translatable_fields = [
         TranslatableField("place_name"),
         *synchronised("street postcode city district quarter latitude longitude wheelchair_access"),

@@ -49,6 +49,7 @@ class AudienceFilterForm(forms.Form):
     """Bound to the request's parameters and checked at once; `understood` holds what can be
     used, `notes` says what was dropped."""
 
+    q = forms.CharField(label=_("Search words"), required=False, max_length=200)
     age = forms.IntegerField(
         label=_("Age of the child in years"),
         required=False,

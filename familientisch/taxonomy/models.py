@@ -3,6 +3,7 @@ row is the source, and every locale has its own translated row with the same tra
 Filters use the slug, which is the same in every language, so a shared link works in all of them.
 """
 
+from collections import defaultdict
 from functools import lru_cache
 
 from babel import Locale as BabelLocale
@@ -36,6 +37,9 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Content is found by the names of the entries it links to, in every language
+    # (familientisch.search): the key a link is read by, and the names under that key.
+    search_key = "translation_key"
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -83,6 +87,15 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
             entries.append(entry)
         return entries
 
+    @classmethod
+    def search_names(cls):
+        """{translation_key: [(language, name) in every language it has]}, in one query."""
+        names = defaultdict(list)
+        rows = cls.objects.values_list("translation_key", "locale__language_code", "name")
+        for key, language, name in rows:
+            names[key].append((language, name))
+        return names
+
     @property
     def localized_name(self):
         return self.names_in_current_language().get(str(self.translation_key), self.name)
@@ -103,6 +116,18 @@ class District(Taxonomy):
         verbose_name = _("district")
         verbose_name_plural = _("districts")
         ordering = ["number"]
+
+    @classmethod
+    def search_names(cls):
+        """A family names its quarter, not "Stadtbezirk 3": a district is found by the names of
+        its quarters too, so "Welcome Point Bilk" finds the Welcome Point of Bilk's district."""
+        names = super().search_names()
+        quarters = Quarter.objects.values_list(
+            "district__translation_key", "locale__language_code", "name"
+        )
+        for key, language, quarter in quarters:
+            names[key].append((language, quarter))
+        return names
 
 
 class Quarter(Taxonomy):
@@ -158,6 +183,19 @@ class Language(models.Model):
     def name(self, in_language=None):
         names = _babel_language_names(in_language or get_language() or settings.LANGUAGE_CODE)
         return names.get(self.code, self.code)
+
+    # As Taxonomy's: "Arabisch", "Arabic", "العربية", ... find the offers helping in Arabic.
+    search_key = "code"
+
+    @classmethod
+    def search_names(cls):
+        codes = cls.objects.values_list("code", flat=True)
+        return {
+            code: [
+                (language, cls(code=code).name(language)) for language, _name in settings.LANGUAGES
+            ]
+            for code in codes
+        }
 
 
 @lru_cache(maxsize=16)

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "familientisch.protocols",
     "operations",
     "familientisch.i18n",
+    "familientisch.search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -33,4 +33,5 @@ class Command(BaseCommand):
         with transaction.atomic():
             call_command("rebuild_references_index", **quiet)
             call_command("update_index", **quiet)
+            call_command("rebuild_search_texts", **quiet)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under {home.url_path}"))
