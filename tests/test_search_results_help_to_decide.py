@@ -100,3 +100,9 @@ def test_the_site_search_needs_the_same_queries_for_few_or_many_results(
     with django_assert_max_num_queries(22):
         html = site_search(client, "Familie").text
     assert html.count('class="result"') == 10
+
+
+def test_the_words_are_kept_when_the_language_is_switched(client, home):
+    synchronise_locales()
+    html = site_search(client, "Hebamme", "de").text
+    assert 'href="/ar/suche/?q=Hebamme" lang="ar" hreflang="ar"' in html

@@ -41,7 +41,7 @@ def _untranslated_strings(translation):
     return missing
 
 
-def _spend(characters):
+def spend(characters):
     """Count `characters` against this month's budget; False (nothing counted) if over it."""
     month = timezone.localdate().replace(day=1)
     with transaction.atomic():
@@ -60,7 +60,7 @@ def retranslate(translation, engine):
     missing = _untranslated_strings(translation)
     if not missing:
         return
-    if not _spend(sum(len(string.data) for string in missing)):
+    if not spend(sum(len(string.data) for string in missing)):
         logger.warning("Monthly machine translation budget spent: %s waits", translation)
         return
     source = [string.as_value() for string in missing]

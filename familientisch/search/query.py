@@ -21,6 +21,7 @@ from familientisch.i18n.search_configs import text_search_configs
 from .documents import uses_vectors
 from .fuzzy import corrected
 from .models import SearchText
+from .query_translation import in_source_language
 from .synonyms import current_synonyms
 from .words import WORD, words
 
@@ -114,21 +115,29 @@ class TextSearch:
         return pages.filter(translation_key__in=rows.values("translation_key"))
 
     def pages(self, pages):
-        """The pages of `pages` that match; when none does, those matching the nearest known
-        words instead, which `did_you_mean` then names."""
+        """The pages of `pages` that match; when none does, those matching the words in German
+        (where a translation engine is configured) or the nearest known words, which
+        `did_you_mean` then names."""
         if not self.terms:
             return pages.none()
         found = self.filtered(pages, self.terms)
         if found.exists():
             return found
-        nearer = corrected(self.tokens)
-        if nearer != self.tokens:
-            terms = self.synonyms.widen(nearer, self.languages)
+        for tokens in self.second_tries():
+            terms = self.synonyms.widen(tokens, self.languages)
             again = self.filtered(pages, terms)
             if again.exists():
-                self.terms, self.did_you_mean = terms, " ".join(nearer)
+                self.terms, self.did_you_mean = terms, " ".join(tokens)
                 return again
         return found
+
+    def second_tries(self):
+        german = in_source_language(self.text, self.languages[0])
+        if german:
+            yield [w for w in words(german) if WORD.fullmatch(w)][:MAX_WORDS]
+        nearer = corrected(self.tokens)
+        if nearer != self.tokens:
+            yield nearer
 
     def ranked(self, pages):
         """As `pages()`, best first: by PostgreSQL's rank of the best row, else by title."""
