@@ -1,6 +1,6 @@
-"""A partner's accounts add events for their own organisation in the admin: the events go into
-the review workflow, are never published by the partner, and other partners' events stay out
-of sight."""
+"""A partner's accounts add events for their own organisation in the admin, as soon as the
+partner has a group and under every events index, a new one too: the events go into the review
+workflow, are never published by the partner, and other partners' events stay out of sight."""
 
 import datetime as dt
 
@@ -11,7 +11,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from familientisch.events.models import EventPage
 from familientisch.events.moderation import WORKFLOW_NAME, ensure_hint_workflow
-from familientisch.events.permissions import grant_event_submission
 from tests.factories.events import EventPageFactory, in_days
 from tests.factories.home import EventIndexPageFactory, PartnerIndexPageFactory
 from tests.factories.partners import PartnerPageFactory
@@ -29,8 +28,8 @@ def partners(home, index):
     partner_index = PartnerIndexPageFactory(parent=home)
     result = {}
     for name in ["Familienzentrum", "Sportverein"]:
+        # A partner with a group may add events under every events index by itself.
         group = Group.objects.create(name=f"Partner {name}")
-        grant_event_submission(group, index)
         result[name] = PartnerPageFactory(parent=partner_index, title=name, group=group)
     return result
 
@@ -133,3 +132,12 @@ def test_an_editor_still_sees_and_edits_every_event(client, django_user_model, i
     client.force_login(editor)
     assert client.get(f"/admin/pages/{theirs.pk}/edit/").status_code == 200
     assert "Fremder Entwurf" in client.get(f"/admin/pages/{index.pk}/").content.decode()
+
+
+def test_a_new_events_index_takes_the_partners_events_at_once(
+    client, home, partners, partner_user
+):
+    second = EventIndexPageFactory(parent=home, title="Ferienkalender", slug="ferien")
+    client.force_login(partner_user)
+    add_form = f"/admin/pages/add/familientisch_events/eventpage/{second.pk}/"
+    assert client.get(add_form).status_code == 200

@@ -1,11 +1,18 @@
 """Where the events app listens to Wagtail: a hint's sender hears when an editor publishes or
-rejects it (the mails themselves are in events.moderation)."""
+rejects it (the mails themselves are in events.moderation); a partner's accounts may add
+events under every events index (events.permissions) as soon as the partner has a group, and
+under a new events index as soon as it exists."""
 
+from django.conf import settings
+from django.db.models.signals import post_save
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_rejected
 
-from .models import EventHintContact, EventPage
+from familientisch.partners.models import PartnerPage
+
+from .models import EventHintContact, EventIndexPage, EventPage
 from .moderation import hint_published, hint_rejected
+from .permissions import grant_event_submission
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -23,7 +30,27 @@ def on_workflow_rejected(sender, instance, **kwargs):
         hint_rejected(contact, task_state.comment if task_state else "")
 
 
+def source_indexes():
+    # Partners add events in German, the source language; translators do the rest.
+    return EventIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def partner_saved(sender, instance, **kwargs):
+    if instance.group_id:
+        for index in source_indexes():
+            grant_event_submission(instance.group, index)
+
+
+def events_index_saved(sender, instance, created, **kwargs):
+    if created and instance.locale.language_code == settings.LANGUAGE_CODE:
+        partners = PartnerPage.objects.filter(group__isnull=False).select_related("group")
+        for group in {partner.group for partner in partners}:
+            grant_event_submission(group, instance)
+
+
 def connect():
+    post_save.connect(partner_saved, sender=PartnerPage, dispatch_uid="events-partner-grant")
+    post_save.connect(events_index_saved, sender=EventIndexPage, dispatch_uid="events-index-grant")
     page_published.connect(on_page_published, sender=EventPage, dispatch_uid="event-published")
     workflow_rejected.connect(
         on_workflow_rejected, sender=WorkflowState, dispatch_uid="event-hint-rejected"
