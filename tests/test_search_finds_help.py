@@ -108,3 +108,18 @@ def test_the_marked_words_are_shown_in_the_summary(client, navigator):
     rebuild()
     html = found(client, "de", "Geburt").text
     assert "Rat rund um die <mark>Geburt</mark> &amp; danach." in html
+
+
+@pytest.mark.usefixtures("indexes")
+def test_a_renamed_category_finds_its_offers_by_the_new_name(
+    client, navigator, django_capture_on_commit_callbacks
+):
+    from familientisch.taxonomy.models import Category
+
+    offer(navigator, title="Sprachcafé", categories=["bildung"])
+    rebuild()
+    education = Category.objects.get(slug="bildung", locale__language_code="de")
+    education.name = "Lernen und Bildung"
+    with django_capture_on_commit_callbacks(execute=True):
+        education.save()
+    assert titles(found(client, "de", "Lernen")) == ["Sprachcafé"]

@@ -4,6 +4,7 @@ synonyms cache after a group changes. Bulk work that pauses the indexes (i18n.in
 rebuilds once at its end (`rebuild_search_texts`)."""
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
@@ -14,7 +15,7 @@ from familientisch.i18n.indexing import paused
 from .documents import learn_synonyms, rebuild
 from .models import SynonymGroup
 from .synonyms import forget_synonyms
-from .tasks import rebuild_search_texts
+from .tasks import REBUILD_PENDING, rebuild_search_texts
 
 
 def page_saved(sender, instance, update_fields=None, **kwargs):
@@ -62,8 +63,10 @@ def restriction_changed(sender, instance, **kwargs):
         subtree_changed(page)
 
 
-def vocabulary_changed(sender, **kwargs):
-    if not paused():
+def vocabulary_changed(sender, created=False, **kwargs):
+    # A new entry has no pages yet; a renamed one may have thousands: one rebuild in the
+    # background, however many entries one transaction changes (seeding saves dozens).
+    if not paused() and not created and cache.add(REBUILD_PENDING, True, 3600):
         transaction.on_commit(rebuild_search_texts.enqueue)
 
 
