@@ -134,9 +134,7 @@ def test_an_editor_still_sees_and_edits_every_event(client, django_user_model, i
     assert "Fremder Entwurf" in client.get(f"/admin/pages/{index.pk}/").content.decode()
 
 
-def test_a_new_events_index_takes_the_partners_events_at_once(
-    client, home, partners, partner_user
-):
+def test_a_new_events_index_takes_the_partners_events_at_once(client, home, partners, partner_user):
     second = EventIndexPageFactory(parent=home, title="Ferienkalender", slug="ferien")
     client.force_login(partner_user)
     add_form = f"/admin/pages/add/familientisch_events/eventpage/{second.pk}/"

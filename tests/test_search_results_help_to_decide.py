@@ -97,7 +97,7 @@ def test_the_site_search_needs_the_same_queries_for_few_or_many_results(
         )
         EventPageFactory(parent=events, title=f"Familienfest {n}")
     rebuild()
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(26):
         html = site_search(client, "Familie").text
     assert html.count('class="result"') == 10
 

@@ -158,8 +158,7 @@ class OfferSearch:
     def text_matches(self):
         """The offers of the locale the words find (familientisch.search)."""
         self.text_search = TextSearch(self.cleaned["q"], self.locale.language_code)
-        matches = self.text_search.pages(self.offers.filter(locale=self.locale))
-        return frozenset(matches.values_list("pk", flat=True))
+        return frozenset(self.text_search.pks(self.offers.filter(locale=self.locale)))
 
     def filter_keys(self):
         """{parameter: value in the FacetIndex} of every filter the visitor set."""

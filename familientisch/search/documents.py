@@ -151,6 +151,11 @@ def rebuild(keys=None):
         )
         if uses_vectors():
             stem({row.translation_key for row in rows})
+    if keys is None and uses_vectors():
+        # Fresh statistics: with the old ones the planner probed every page's rows in turn
+        # instead of reading the text index (2 s instead of 0.6 s at 100,000 offers).
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SearchText._meta.db_table}")
 
 
 def stem(keys):

@@ -13,6 +13,7 @@ from django.db import connection
 
 from familientisch.offers.models import OfferIndexPage, OfferPage
 
+pytestmark = pytest.mark.usefixtures("db")
 QUERIES = Path(__file__).parents[1] / "data" / "search_queries.csv"
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the expected ranking is PostgreSQL's"
