@@ -49,11 +49,13 @@ def test_a_partner_account_sends_a_hint_in_its_own_name_only(
     client, django_user_model, index, partners
 ):
     own, other = partners
-    user = django_user_model.objects.create_user("sonne", password="pw")
+    user = django_user_model.objects.create_user("sonne", "team@sonne.example", "pw")
     user.groups.add(own.group)
     client.force_login(user)
     form = client.get(index.url + "submit/").content.decode()
     assert "Familienzentrum Sonne" in form and "Kinderhilfe Regen" not in form
+    # Nothing to type that the site knows: the organisation and the account's address.
+    assert 'value="Familienzentrum Sonne"' in form and 'value="team@sonne.example"' in form
     response = submit(client, index, hint(partner=other.pk))
     assert 'id="id_partner-error"' in response.content.decode()
     submit(client, index, hint(partner=own.pk))

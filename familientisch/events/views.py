@@ -144,11 +144,23 @@ def privacy_page():
     )
 
 
+def sender_details(user, own_partners):
+    """What the form knows of a logged-in sender: a partner's account need not type its
+    organisation's name or its own address."""
+    if not user.is_authenticated:
+        return {}
+    details = {"contact_email": user.email}
+    if own_partners is not None:
+        details["organiser_name"] = own_partners.first().title
+    return details
+
+
 def submit_view(index, request):
     context = {"page": index, "privacy_page": privacy_page(), "retention_days": retention_days()}
     own_partners = partners_for_restricted_user(request.user)
     if request.method != "POST":
-        context["form"] = EventHintForm(own_partners=own_partners)
+        initial = sender_details(request.user, own_partners)
+        context["form"] = EventHintForm(own_partners=own_partners, initial=initial)
         return TemplateResponse(request, "events/event_hint_form.html", context)
     form = EventHintForm(request.POST, request.FILES, own_partners=own_partners)
     context["form"] = form
