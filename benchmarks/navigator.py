@@ -40,6 +40,9 @@ SEARCHES = {
     "text and filters": {"q": "Sprache", "district": "bezirk-1", "language": "ar"},
     "life stage and wheelchair": {"stage": "toddler", "wheelchair": "1"},
     "near, distance sort": {"near": "51.2277,6.7735", "age": "6"},
+    "quarter name, radius": {"near": "Bilk", "radius": "2"},
+    "open tomorrow morning": {"when": "tomorrow", "daytime": "morning", "age": "2"},
+    "open now": {"when": "now"},
     "page 20": {"page": "20"},
     "nothing found": {"district": "bezirk-10", "category": "kultur", "language": "ti", "age": "20"},
 }

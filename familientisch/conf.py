@@ -11,6 +11,27 @@ DEFAULTS = {
     # and no request leaves the site.
     "NAVIGATOR_MAP_TILES_URL": "",
     "NAVIGATOR_MAP_ATTRIBUTION": "",
+    # A self-hosted geocoder for street addresses typed into "Where?" ("nominatim" or "photon"
+    # at GEOCODER_URL, seconds to wait); empty: quarters and postcodes of the gazetteer only.
+    "GEOCODER_URL": "",
+    "GEOCODER_KIND": "nominatim",
+    "GEOCODER_TIMEOUT": 3,
+    # Route planners linked beside every address: (label, address with {lat}, {lon} and
+    # {language}); the visitor opens them on purpose, public pages never load them.
+    "ROUTE_LINKS": [
+        (
+            "OpenStreetMap",
+            "https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lon}#map=16/{lat}/{lon}",
+        ),
+        (
+            "VRR",
+            "https://efa.vrr.de/vrrstd/XSLT_TRIP_REQUEST2?language={language}"
+            "&type_destination=coord&name_destination={lon}:{lat}:WGS84[dd.ddddd]",
+        ),
+    ],
+    # Public holidays on which places count as closed: (country, state) as the `holidays`
+    # library names them.
+    "CITY_HOLIDAYS": ("DE", "NW"),
     # Who gets the "report a mistake" mails of the navigator.
     "NAVIGATOR_EDITORS_EMAILS": [],
     # The groups that open visitors' reports (mistakes, barriers) and mark them handled, and
@@ -36,6 +57,12 @@ DEFAULTS = {
         ("familientisch_offers.OfferPage", "provider", "current"),
         ("familientisch_events.EventPage", "organiser", "upcoming"),
     ],
+    # What an offer or event lists as "also at this place": (model label, path to its street
+    # and postcode, queryset method choosing the current ones).
+    "PLACE_ACTIVITIES": [
+        ("familientisch_events.EventPage", "", "upcoming"),
+        ("familientisch_offers.OfferPage", "places__", "current"),
+    ],
     # The region named in the HSDS open data.
     "HSDS_STATE_PROVINCE": "Nordrhein-Westfalen",
     # Public forms (hints, reports): at most this many sends per sender and period (seconds),
@@ -44,7 +71,14 @@ DEFAULTS = {
     "PUBLIC_FORM_RATE_LIMIT_CACHE": "default",
     "TRUSTED_PROXIES": [],
     # Paths without a language of their own (never redirected to a language prefix).
-    "LANGUAGE_NEUTRAL_PATHS": ("/api/", "/admin/", "/documents/"),
+    "LANGUAGE_NEUTRAL_PATHS": (
+        "/api/",
+        "/admin/",
+        "/documents/",
+        "/service-worker.js",
+        "/manifest.webmanifest",
+        "/my-list/",
+    ),
     # Languages whose translations the engine brings up to date when German text changes (only
     # the changed texts), those of them published at once (else a draft for review), and the
     # characters the engine may translate per month.

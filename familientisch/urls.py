@@ -3,9 +3,12 @@ before Wagtail's own (README, "Add Familientisch to an existing Wagtail site"). 
 themselves (navigator, events, partners, protocols) are Wagtail pages and need no address here.
 
 - `api/v1/`: the JSON API, version 1, each app contributing its router;
-- the calendar feeds (`.../feed.ics`, `.../event.ics`) of the events pages.
+- the calendar feeds (`.../feed.ics`, `.../event.ics`) of the events pages;
+- the service worker and web app manifest (the site on a phone's home screen, offline) and
+  the keep button of "my list".
 
-A site with a language prefix in every address (this one) mounts `api_urls` outside and
+A site with a language prefix in every address (this one) mounts `api_urls` and `offline_urls`
+outside and
 `familientisch.events.urls` inside its `i18n_patterns`."""
 
 from django.urls import include, path
@@ -16,6 +19,7 @@ from familientisch.offers.api import router as offers_router
 from familientisch.offers.hsds import router as hsds_router
 from familientisch.partners.api import router as partners_router
 from familientisch.protocols.api import router as protocols_router
+from familientisch.shortlist import views as shortlist_views
 from familientisch.taxonomy.api import router as taxonomies_router
 
 api = FamilyAPI(
@@ -40,4 +44,10 @@ api_urls = [
     path("api/v1/", api.urls),
     path("api/<path:rest>", unknown_endpoint),
 ]
-urlpatterns = [*api_urls, path("", include("familientisch.events.urls"))]
+# Without a language: the service worker must sit at the root to serve every page offline.
+offline_urls = [
+    path("service-worker.js", shortlist_views.service_worker, name="service_worker"),
+    path("manifest.webmanifest", shortlist_views.manifest, name="manifest"),
+    path("my-list/keep/", shortlist_views.keep, name="shortlist_keep"),
+]
+urlpatterns = [*api_urls, *offline_urls, path("", include("familientisch.events.urls"))]

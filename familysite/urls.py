@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from familientisch.urls import api_urls
+from familientisch.urls import api_urls, offline_urls
 from home import views as home_views
 from home.sitemaps import language_sitemaps
 from operations.views import healthz
@@ -21,6 +21,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     *api_urls,
+    *offline_urls,
     path("documents/", include(wagtaildocs_urls)),
     path(
         "sitemap.xml",

@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 from familientisch.core.demo_helpers import body, child_page
 
-from .models import SiteLinks, StandardPage
+from .models import HelpLine, SiteLinks, StandardPage
 
 OFFICE = (
     "Stadt Düsseldorf – Jugendamt<br>Geschäftsstelle Familientisch<br>"
@@ -228,3 +228,7 @@ def load(home):
     links.imprint_page, links.privacy_page = imprint, privacy
     links.accessibility_page, links.easy_language_page = accessibility, easy
     links.save()
+    help_line = HelpLine.for_site(site)
+    help_line.phone, help_line.email = "0211 89-98899", "familientisch@example.org"
+    help_line.weekday_hours = "9–15"
+    help_line.save()

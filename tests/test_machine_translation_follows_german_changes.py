@@ -4,8 +4,6 @@ texts, published where the editors chose so and then marked as machine translate
 beyond the monthly budget."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 import pytest
@@ -16,14 +14,13 @@ from wagtail_localize.models import StringTranslation
 from familientisch.i18n.localization import synchronise_locales, translate
 from familientisch.i18n.models import MachineTranslationUsage
 from tests.factories.home import OfferIndexPageFactory
+from tests.local_services import JSONService, running
 
 
-class Engines(BaseHTTPRequestHandler):
+class Engines(JSONService):
     """The two engines' APIs as they answer: LibreTranslate's POST /translate (JSON in and
     out) and DeepL's POST /v2/translate (a form with `text` repeated, an Authorization header).
     Each request is recorded as {"q": texts, "source": ..., "target": ...}."""
-
-    requests = []
 
     def do_POST(self):
         raw = self.rfile.read(int(self.headers["Content-Length"])).decode()
@@ -40,15 +37,7 @@ class Engines(BaseHTTPRequestHandler):
             body = json.loads(raw)
             answer = {"translatedText": [f"[{body['target']}] {text}" for text in body["q"]]}
         type(self).requests.append(body)
-        data = json.dumps(answer).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
+        self.answer(answer)
 
 
 def translator(name, address):
@@ -67,13 +56,10 @@ def translator(name, address):
 
 @pytest.fixture(params=["libretranslate", "deepl"])
 def engine(request):
-    Engines.requests = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Engines)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    address = f"http://127.0.0.1:{server.server_port}"
-    with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=translator(request.param, address)):
-        yield Engines.requests
-    server.shutdown()
+    with running(Engines) as address:
+        engine = translator(request.param, address)
+        with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=engine):
+            yield Engines.requests
 
 
 @pytest.fixture

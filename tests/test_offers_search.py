@@ -191,7 +191,7 @@ def test_near_sorts_by_distance_and_shows_it(client, navigator):
     [
         {"age": "abc"},
         {"near": "999,999"},
-        {"near": "Bilk"},
+        {"near": "Atlantis"},
         {"district": "atlantis"},
         {"category": "zauberei"},
         {"stage": "rentner"},

@@ -14,7 +14,11 @@ from familientisch.offers.models import MistakeReport
 from familientisch.protocols.privacy import members_group, restrict_to_members
 from familientisch.search.models import SynonymGroup
 from home.models import BarrierReport
-from tests.factories.home import EventIndexPageFactory, ProtocolIndexPageFactory
+from tests.factories.home import (
+    EventIndexPageFactory,
+    ProtocolIndexPageFactory,
+    ShortlistPageFactory,
+)
 from tests.factories.offers import OfferPageFactory, build_navigator
 from tests.factories.partners import PartnerIndexPageFactory, PartnerPageFactory
 from tests.factories.protocols import DocumentFactory, ProtocolPageFactory, agenda_item
@@ -53,17 +57,18 @@ SURFACES = {
         "/admin/snippets/familientisch_search/synonymgroup/edit/{synonyms_id}/",
         "Krabbelgruppe",
     ),
+    "my list, shared with a private page": ("{my_list_url}?pages={private_ids}", "Fachforum"),
 }
 
 L, S, H, D = "login", "sees", "hidden", "denied"
 EXPECTED = {  # columns in the order of SURFACES
-    "anonymous": [L, L, H, H, H, L, L, L, L, L, L, L, L, L, H, H, H, H, H, H, L],
-    "member": [S, S, H, S, H, L, L, L, L, L, L, L, L, L, H, S, H, H, H, H, L],
-    "partner_a": [L, D, H, H, H, D, D, D, H, D, H, D, D, D, H, H, H, H, H, H, D],
-    "partner_b": [L, D, H, H, H, D, D, D, H, S, S, D, D, D, H, H, H, H, H, H, D],
-    "editor": [L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S],
-    "moderator": [L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S],
-    "admin": [S, S, H, S, H, S, S, S, S, S, S, S, S, S, H, S, H, H, H, H, S],
+    "anonymous": [L, L, H, H, H, L, L, L, L, L, L, L, L, L, H, H, H, H, H, H, L, H],
+    "member": [S, S, H, S, H, L, L, L, L, L, L, L, L, L, H, S, H, H, H, H, L, H],
+    "partner_a": [L, D, H, H, H, D, D, D, H, D, H, D, D, D, H, H, H, H, H, H, D, H],
+    "partner_b": [L, D, H, H, H, D, D, D, H, S, S, D, D, D, H, H, H, H, H, H, D, H],
+    "editor": [L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S, H],
+    "moderator": [L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S, H],
+    "admin": [S, S, H, S, H, S, S, S, S, S, S, S, S, S, H, S, H, H, H, H, S, H],
 }
 
 
@@ -99,6 +104,8 @@ def world(client, home):
     submit(client, events, hint(contact_email="sender@hinweis.example"))
     event = EventPage.objects.get(locale__language_code="de", title=hint()["title"])
     return {
+        "my_list_url": ShortlistPageFactory(parent=home).url,
+        "private_ids": f"{private_offer.pk}.{minutes.pk}",
         "navigator_url": navigator.url,
         "events_url": events.url,
         "hint_title": event.title,

@@ -4,50 +4,37 @@ offer; without an engine nothing leaves the site. The engine is a local server s
 LibreTranslate's API."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.test import override_settings
 
 from familientisch.i18n.localization import synchronise_locales
 from familientisch.search.documents import rebuild
+from tests.local_services import JSONService, running
 from tests.test_api_offers import offer
 from tests.test_machine_translation_follows_german_changes import translator
 
 BEEKEEPING = "پرورش زنبور"
 
 
-class Dictionary(BaseHTTPRequestHandler):
+class Dictionary(JSONService):
     """POST /translate as LibreTranslate answers it, from a small dictionary."""
 
     known = {BEEKEEPING: "Imkerei"}
-    requests = []
 
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         type(self).requests.append(body)
-        answer = {"translatedText": [self.known.get(text, text) for text in body["q"]]}
-        data = json.dumps(answer).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
+        self.answer({"translatedText": [self.known.get(text, text) for text in body["q"]]})
 
 
 @pytest.fixture
 def engine():
-    Dictionary.requests = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Dictionary)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    address = f"http://127.0.0.1:{server.server_port}"
-    with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=translator("libre", address)):
+    with (
+        running(Dictionary) as address,
+        override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=translator("libre", address)),
+    ):
         yield Dictionary.requests
-    server.shutdown()
 
 
 @pytest.fixture

@@ -21,7 +21,9 @@ from .occurrences import BERLIN
 EVENTS = [
     ("krabbelgruppe-bilk", "Krabbelgruppe im Stadtteiltreff", 1, 9, 2, 3,
      ["fruehe-hilfen"], ["babys", "eltern"],
-     {"recurrence": "weekly", "weeks": 12, "cancel_week": 3, "age_max_months": 23}),
+     {"recurrence": "weekly", "weeks": 12, "cancel_week": 3, "age_max_months": 23,
+      # at the Welcome Point of the district (offers/demo.py), so each page shows the other
+      "place_name": "Welcome Point Oberbilk", "street": "Willkommensplatz 3", "postcode": "40229"}),
     ("elterncafe-eller", "Elterncafé mit Sprachmittlung", 2, 15, 2, 8,
      ["beratung"], ["eltern", "gefluechtete-neuzugewanderte"],
      {"recurrence": "weekly", "weeks": 12, "languages": ["de", "ar", "uk"]}),

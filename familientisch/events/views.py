@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 
 from familientisch.conf import setting
 from familientisch.core.abuse import rate_limit_refusal
+from familientisch.taxonomy.places import addresses_of, at_the_same_place
 
 from . import ical, jsonld
 from .filters import EventFilters
@@ -130,6 +131,7 @@ def event_context(event, request):
         image_url = request.build_absolute_uri(event.image.get_rendition("width-1200").url)
     return {
         "upcoming_dates": next_occurrences(event, timezone.now(), 8),
+        "also_here": [] if event.is_online else at_the_same_place(event, addresses_of([event])),
         "json_ld": jsonld.script_tag(
             jsonld.event_data(event, event.get_full_url(request=request), image_url)
         ),

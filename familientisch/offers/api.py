@@ -23,11 +23,14 @@ from familientisch.taxonomy.audience import MAX_AGE_MONTHS, Cost, LifeStage
 
 from .hours import WEEKDAYS, week_table
 from .models import OfferPage, OfferPlace
+from .opening import DAYTIME_CHOICES, WHEN_CHOICES
 from .search import OfferSearch, SortOrder
 
 router = Router(tags=["offers"])
 
 Sort = enum.StrEnum("Sort", {value: value for value, _label in SortOrder.CHOICES if value})
+When = enum.StrEnum("When", {value: value for value, _label in WHEN_CHOICES if value})
+Daytime = enum.StrEnum("Daytime", {value: value for value, _label in DAYTIME_CHOICES if value})
 
 
 class OfferSummary(Schema):
@@ -82,6 +85,7 @@ class PlaceOut(Place):
 
 class ContactOut(Schema):
     phone: str
+    contact_person: str
     email: str
     website: str
 
@@ -152,7 +156,15 @@ def list_offers(
     stage: LifeStage | None = None,
     free: bool = False,
     wheelchair: bool = False,
-    near: str = Query("", max_length=100, description="`latitude,longitude`: adds distances."),
+    near: str = Query(
+        "",
+        max_length=200,
+        description="Where: `latitude,longitude`, a quarter (any script), a postcode or an "
+        "address; adds distances.",
+    ),
+    radius: int | None = Query(None, ge=1, le=50, description="At most this many km from `near`."),
+    when: When | None = None,
+    daytime: Daytime | None = None,
     sort: Sort | None = SORT,
     page: int = Query(1, ge=1, le=10_000),
     page_size: int = Query(20, ge=1, le=100),
@@ -171,6 +183,9 @@ def list_offers(
         "free": "1" if free else "",
         "wheelchair": "1" if wheelchair else "",
         "near": near,
+        "radius": "" if radius is None else str(radius),
+        "when": when or "",
+        "daytime": daytime or "",
         "sort": sort or "",
     }
     with translation.override(locale):
@@ -234,6 +249,11 @@ def get_offer(request, offer_id: schemas.PageId, locale: schemas.LanguageCode | 
             "valid_until": offer.valid_until,
             "last_checked": offer.last_checked,
             "places": [_place(place) for place in places],
-            "contact": {"phone": offer.phone, "email": offer.email, "website": offer.website},
+            "contact": {
+                "phone": offer.phone,
+                "contact_person": offer.contact_person,
+                "email": offer.email,
+                "website": offer.website,
+            },
             "translations": schemas.page_translations(offer, request),
         }

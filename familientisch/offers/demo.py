@@ -7,10 +7,13 @@ from django.utils.text import slugify
 
 from familientisch.core.demo_helpers import child_page
 from familientisch.partners.models import PartnerIndexPage, PartnerPage
+from familientisch.taxonomy.gazetteer import Place, locate, quarter_postcodes
 from familientisch.taxonomy.models import Category, District, Language, TargetGroup
 
 from .demo_data import EARLY_HELP, EVERYDAY_OFFERS, PROVIDERS, WEEKDAY_MORNINGS, WELCOME_HOURS
 from .models import OfferIndexPage, OfferPage, OfferPlace
+
+CONTACT_PEOPLE = ["Frau Yılmaz", "Herr Nowak", "Frau Schmidt", "Frau Haddad", "Herr Becker"]
 
 
 def hours(entries):
@@ -44,17 +47,19 @@ def ensure_providers(home):
 
 
 def place(district, quarter, street, position, entries):
-    # Spread the places a little around the district's centre, deterministically.
-    shift = (position % 5 - 2) * 0.004
+    # In the quarter (its centre in the gazetteer), spread a little, deterministically.
+    shift = (position % 5 - 2) * 0.002
+    centre = locate(quarter.name) or Place(quarter.name, district.latitude, district.longitude)
+    postcodes = quarter_postcodes().get(quarter.name) or ["40210"]
     return OfferPlace(
         locale=district.locale,
         place_name=f"Familienzentrum {quarter.name}",
         street=street,
-        postcode=f"40{200 + district.number * 20 + position % 10}",
+        postcode=postcodes[position % len(postcodes)],
         district=district,
         quarter=quarter,
-        latitude=round(district.latitude + shift, 5),
-        longitude=round(district.longitude - shift, 5),
+        latitude=round(centre.latitude + shift, 5),
+        longitude=round(centre.longitude - shift, 5),
         wheelchair_access=["yes", "no", "unknown"][position % 3],
         opening_hours=hours(entries),
     )
@@ -156,12 +161,14 @@ def load(home):
     categories = {c.slug: c for c in Category.objects.filter(**source)}
     groups = {g.slug: g for g in TargetGroup.objects.filter(**source)}
     languages = {lang.code: lang for lang in Language.objects.all()}
-    for slug, spec, (district, quarter, street, position, entries) in offer_specs(
-        districts, quarters_of
-    ):
+    specs = enumerate(offer_specs(districts, quarters_of))
+    for number, (slug, spec, (district, quarter, street, position, entries)) in specs:
         if slug in existing:
             continue
         first, last = spec.pop("ages")
+        # Every offer can be called: families ask before they go (made-up numbers).
+        spec.setdefault("phone", f"0211 899-{3000 + number}")
+        spec.setdefault("contact_person", CONTACT_PEOPLE[number % len(CONTACT_PEOPLE)])
         child_page(
             navigator,
             OfferPage,

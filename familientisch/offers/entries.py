@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from familientisch.taxonomy.audience import LIFE_STAGE_MONTHS, Cost, LifeStage, WheelchairAccess
 
+from .opening import daytimes_of, slots_of
+
 VERSION_KEY = "navigator-entries-version"
 # Kept in each process's memory, not in the shared cache: unpickling 10,000 records on every
 # request would cost more than it saves. The shared cache holds only the version, so every
@@ -30,17 +32,25 @@ class FacetIndex:
     def __init__(self):
         self.order = []  # offer ids by title
         self.points = {}  # offer id: ((latitude, longitude), ...)
+        self.slots = {}  # offer id: ((weekday, opens, closes) in minutes, ...)
+        self.week = defaultdict(list)  # weekday: [(offer id, opens, closes), ...]
         self.by = defaultdict(lambda: defaultdict(set))  # facet name: value: offer ids
 
-    def add(self, pk, facets, points):
+    def add(self, pk, facets, points, slots=()):
         self.order.append(pk)
         self.points[pk] = points
+        self.slots[pk] = slots
+        for weekday, opens, closes in slots:
+            self.week[weekday].append((pk, opens, closes))
+            for daytime in daytimes_of(opens, closes):
+                self.by["open"][(weekday, daytime)].add(pk)
         for name, values in facets.items():
             for value in values:
                 self.by[name][value].add(pk)
 
     def freeze(self):
         self.all = frozenset(self.order)
+        self.week = {weekday: tuple(rows) for weekday, rows in self.week.items()}
         self.by = {
             name: {v: frozenset(ids) for v, ids in values.items()}
             for name, values in self.by.items()
@@ -98,6 +108,7 @@ def build_entries(offers, locale, today):
         "places__wheelchair_access",
         "places__latitude",
         "places__longitude",
+        "places__opening_hours",
     ):
         places[row[0]].append(row[1:])
     related = {}
@@ -125,5 +136,6 @@ def build_entries(offers, locale, today):
                 "language": related["languages"].get(pk, ()),
             },
             tuple((p[3], p[4]) for p in own if p[3] is not None),
+            tuple(slot for p in own for slot in slots_of(p[5])),
         )
     return index.freeze()

@@ -19,6 +19,7 @@ from familientisch.core.fields import in_source_language, optional_date, optiona
 from familientisch.core.models import VisitorReport
 from familientisch.core.pages import SectionIndexPage, SectionItemPage, indexed
 from familientisch.taxonomy.audience import AudienceMixin, PlaceMixin
+from familientisch.taxonomy.places import addresses_of, at_the_same_place
 
 from .hours import OpeningHoursBlock, is_open_at
 from .reports import MistakeKind, MistakeReportForm, handle_mistake_report
@@ -107,7 +108,18 @@ class OfferPage(AudienceMixin, SectionItemPage):
         limit_choices_to=in_source_language,
         help_text=_("The partner organisation that runs this offer."),
     )
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("Shown first, as a button to call: families ask before they go."),
+    )
+    contact_person = models.CharField(
+        _("contact person"),
+        max_length=100,
+        blank=True,
+        help_text=_("The name families can ask for, e.g. “Frau Yilmaz”."),
+    )
     email = models.EmailField(
         _("email"), blank=True, help_text=_("Also used for reminders when the provider has none.")
     )
@@ -135,7 +147,12 @@ class OfferPage(AudienceMixin, SectionItemPage):
         *AudienceMixin.audience_panels,
         InlinePanel("places", heading=_("Places and opening hours"), label=_("place")),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            [
+                FieldPanel("phone"),
+                FieldPanel("contact_person"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+            ],
             heading=_("Contact"),
         ),
         MultiFieldPanel(
@@ -149,7 +166,9 @@ class OfferPage(AudienceMixin, SectionItemPage):
     override_translatable_fields = AudienceMixin.audience_translatable_fields + [
         TranslatableField("summary"),
         TranslatableField("description"),
-        *synchronised("provider phone email website valid_from valid_until last_checked"),
+        *synchronised(
+            "provider phone contact_person email website valid_from valid_until last_checked"
+        ),
     ]
     search_fields = indexed("summary", "description")
     search_terms = AudienceMixin.audience_search_terms + ("places__district", "places__quarter")
@@ -181,6 +200,7 @@ class OfferPage(AudienceMixin, SectionItemPage):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("report_form", MistakeReportForm())
         context["places"] = list(self.places.select_related("district", "quarter"))
+        context["also_here"] = at_the_same_place(self, addresses_of(context["places"]))
         context["reported"] = request.GET.get("reported") == "1"
         context.update(map_settings())
         return context

@@ -10,6 +10,7 @@ so the module takes the offers' manager from its callers instead of importing th
 """
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -20,9 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from familientisch.search.query import TextSearch
 from familientisch.taxonomy.audience import LifeStage
 from familientisch.taxonomy.filters import AudienceFilterForm, VocabularyField
+from familientisch.taxonomy.gazetteer import locate, suggestions
 from familientisch.taxonomy.models import Category, Quarter, TargetGroup
 
 from .entries import current_index
+from .opening import DAYTIME_CHOICES, WHEN_CHOICES, holiday_notes, next_opening, open_offers
 
 PAGE_SIZE = 20
 WELCOME_POINT = "welcome-point"
@@ -33,9 +36,19 @@ class SortOrder:
     NAME = "name"
     DISTANCE = "distance"
     CHOICES = [
-        ("", _("Distance when a point is given, else name")),
+        ("", _("Distance when a place is given, else name")),
         (NAME, _("Name")),
         (DISTANCE, _("Distance")),
+    ]
+
+
+RADII_KM = (1, 2, 5, 10)
+
+
+def radius_choices():
+    """The radius menu, in the visitor's language (so built per request)."""
+    return [("", _("any distance"))] + [
+        (str(km), _("up to %(km)s km") % {"km": km}) for km in RADII_KM
     ]
 
 
@@ -48,22 +61,31 @@ class NavigatorForm(AudienceFilterForm):
     )
     free = forms.BooleanField(label=_("Free of charge only"), required=False)
     wheelchair = forms.BooleanField(label=_("Wheelchair accessible only"), required=False)
-    near = forms.CharField(label=_("Near (latitude, longitude)"), required=False)
+    near = forms.CharField(
+        label=_("Where? (street, postcode or quarter)"), required=False, max_length=200
+    )
+    radius = forms.IntegerField(label=_("Distance"), required=False, min_value=1, max_value=50)
+    when = forms.ChoiceField(label=_("When can you go?"), required=False, choices=WHEN_CHOICES)
+    daytime = forms.ChoiceField(label=_("Time of day"), required=False, choices=DAYTIME_CHOICES)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SortOrder.CHOICES)
 
     field_order = ["q", "age", "district", "quarter", "category", "target_group", "language"]
+    near_suggestions = ()  # quarter names like a place that was not found
 
     def clean_near(self):
-        value = self.cleaned_data["near"].strip()
-        if not value:
+        text = self.cleaned_data["near"].strip()
+        if not text:
             return None
-        try:
-            latitude, longitude = (float(part) for part in value.split(","))
-        except ValueError:
-            raise forms.ValidationError(_("Give a point as latitude,longitude.")) from None
-        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-            raise forms.ValidationError(_("This point is not on the map."))
-        return latitude, longitude
+        place = locate(text)
+        if place is None:
+            self.near_suggestions = suggestions(text)
+            raise forms.ValidationError(
+                _(
+                    "This place was not found in the city. Type a quarter (such as Bilk), a "
+                    "postcode (such as 40225) or a street with its house number."
+                )
+            )
+        return place
 
     def clean(self):
         cleaned = super().clean()
@@ -75,8 +97,12 @@ class NavigatorForm(AudienceFilterForm):
             and rows["quarter"][quarter].district_id != rows["district"][district].pk
         ):
             self.add_error("quarter", _("This quarter lies in another district."))
-        if cleaned.get("sort") == SortOrder.DISTANCE and not cleaned.get("near"):
-            self.add_error("sort", _("Sorting by distance needs a point."))
+        if not cleaned.get("near") and "near" not in self.errors:
+            # Without a place, distance means nothing; said once, under "Where?".
+            if cleaned.get("sort") == SortOrder.DISTANCE:
+                self.add_error("sort", _("Sorting by distance needs a place under “Where?”."))
+            if cleaned.get("radius"):
+                self.add_error("radius", _("A distance needs a place under “Where?”."))
         return cleaned
 
 
@@ -91,6 +117,7 @@ FACETS = [
     ("free", {"free"}),
     ("wheelchair", {"wheelchair"}),
 ]
+MORE_FILTERS = [name for name, _ignored in FACETS] + ["sort"]
 TAXONOMY_PARAMETERS = ["district", "quarter", "category", "target_group", "language"]
 
 
@@ -127,12 +154,22 @@ class NavigatorResult:
     total: int
     near: tuple | None = None
     suggestions: list = field(default_factory=list)
+    times: list = field(default_factory=list)  # the "when can you go" facets
     welcome_points: list = field(default_factory=list)
     params: dict = field(default_factory=dict)
     text_search: TextSearch | None = None  # the words searched, for marking them and "did you mean"
 
     def query_string(self, **changes):
         return encode({**self.params, **changes})
+
+    @property
+    def radius_choices(self):
+        return radius_choices()
+
+    @property
+    def more_filters(self):
+        """How many of the filters behind "More filters" are set."""
+        return sum(1 for name in MORE_FILTERS if self.params.get(name))
 
     @property
     def page_query_prefix(self):
@@ -180,6 +217,12 @@ class OfferSearch:
         sets = {name: index.having(name, key) for name, key in self.filter_keys().items()}
         if self.cleaned.get("q"):
             sets["q"] = self.text_matches()
+        near, when, daytime = (self.cleaned.get(name) for name in ("near", "when", "daytime"))
+        if near and self.cleaned.get("radius"):
+            sets["radius"] = self.within(index, near, self.cleaned["radius"])
+        if when or daytime:
+            sets["time"] = open_offers(index, when, daytime)
+            self.notes.extend(holiday_notes(when))
 
         def leaving(ignored=()):
             chosen = sorted((ids for name, ids in sets.items() if name not in ignored), key=len)
@@ -192,19 +235,24 @@ class OfferSearch:
         for name, ignored in facets:
             base = leaving(ignored)
             counts[name] = {value: len(base & ids) for value, ids in index.by.get(name, {}).items()}
-        near = self.cleaned.get("near")
+        base = leaving({"time"})
+        counts["when"] = {v: len(base & open_offers(index, v, daytime)) for v, _l in WHEN_CHOICES}
+        counts["daytime"] = {
+            v: len(base & open_offers(index, when, v)) for v, _l in DAYTIME_CHOICES
+        }
         distances = {}
         if near:
-            distances = {pk: nearest_km(index.points[pk], *near) for pk in matches}
+            distances = {pk: nearest_km(index.points[pk], *near.point) for pk in matches}
             if self.cleaned.get("sort") != SortOrder.NAME:
                 far = float("inf")
                 matches.sort(key=lambda pk: far if distances[pk] is None else distances[pk])
         page = Paginator(matches, page_size).get_page(page_number)
-        page.object_list = self.fetch(list(page.object_list), distances)
+        page.object_list = self.fetch(list(page.object_list), distances, index)
         result = NavigatorResult(
             form=self.form,
             notes=self.notes,
             facets=[self.facet(name, counts[name]) for name, _ignored in facets],
+            times=[self.facet(name, counts[name]) for name in ("when", "daytime")],
             page=page,
             total=len(matches),
             near=near,
@@ -216,11 +264,20 @@ class OfferSearch:
             result.welcome_points = self.welcome_points(index)
         return result
 
-    def fetch(self, pks, distances):
+    def within(self, index, near, radius):
+        """The offers with a place at most `radius` km from `near`."""
+        return frozenset(
+            pk
+            for pk, points in index.points.items()
+            if points and nearest_km(points, *near.point) <= radius
+        )
+
+    def fetch(self, pks, distances, index):
         offers = self.offers.filter(pk__in=pks).for_listing()
         by_pk = {offer.pk: offer for offer in offers}
         for pk in pks:
             by_pk[pk].distance_km = distances.get(pk)
+            by_pk[pk].opening = next_opening(index.slots.get(pk, ()))
         return [by_pk[pk] for pk in pks]
 
     def facet(self, name, counts):
@@ -233,12 +290,11 @@ class OfferSearch:
                 [FacetOption("1", label, counts.get("1", 0), bool(selected))],
                 "checkbox",
             )
-        if name == "stage":
+        if name in ("stage", "when", "daytime"):
             options = [
-                FacetOption(
-                    stage.value, stage.label, counts.get(stage.value, 0), stage.value == selected
-                )
-                for stage in LifeStage
+                FacetOption(value, choice, counts.get(value, 0), value == selected)
+                for value, choice in self.form.fields[name].choices
+                if value
             ]
             return Facet(name, label, options)
         rows = self.vocabularies[name]
@@ -252,6 +308,13 @@ class OfferSearch:
             labels = {
                 row.pk: names.get(str(row.translation_key), row.name) for row in rows.values()
             }
+        if name == "district":  # "Stadtbezirk 3: Oberbilk, Unterbilk, Bilk, ...": as families say
+            quarters, names = defaultdict(list), Quarter.names_in_current_language()
+            for quarter in self.vocabularies["quarter"].values():
+                quarters[quarter.district_id].append(
+                    names.get(str(quarter.translation_key), quarter.name)
+                )
+            labels = {pk: f"{labels[pk]}: {', '.join(quarters[pk])}" for pk in labels}
         options = [
             FacetOption(key, labels[row.pk], counts.get(row.pk, 0), key == selected)
             for key, row in rows.items()
@@ -280,7 +343,7 @@ class OfferSearch:
             return []
         in_district = index.having("district", self.vocabularies["district"][district].pk)
         found = index.having("category", welcome.pk) & in_district
-        return self.fetch([pk for pk in index.order if pk in found][:3], {})
+        return self.fetch([pk for pk in index.order if pk in found][:3], {}, index)
 
 
 def nearest_km(points, latitude, longitude):

@@ -95,12 +95,18 @@ class AudienceFilterForm(forms.Form):
         return [
             _("The value “%(value)s” for “%(label)s” was not understood and is ignored: %(reason)s")
             % {
-                "value": self.data.get(name, ""),
+                "value": self.shown_value(name),
                 "label": self.fields[name].label if name in self.fields else name,
                 "reason": " ".join(errors),
             }
             for name, errors in self.errors.items()
         ]
+
+    def shown_value(self, name):
+        """What the visitor chose or typed: an option by its label, never its internal value."""
+        value = self.data.get(name, "")
+        choices = getattr(self.fields.get(name), "choices", None)
+        return next((label for key, label in choices or () if key == value), value)
 
     def query_string(self, **changes):
         """The understood parameters as the visitor gave them, with `changes` (None removes)."""

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "operations",
     "familientisch.i18n",
     "familientisch.search",
+    "familientisch.shortlist",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

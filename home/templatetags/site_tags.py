@@ -6,7 +6,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from home.models import SiteLinks
+from home.models import HelpLine, SiteLinks
 
 register = template.Library()
 
@@ -107,6 +107,12 @@ def site_links(context):
             links[name] = page.get_url(request=request)
     request._site_links = links
     return links
+
+
+@register.simple_tag(takes_context=True)
+def help_line(context):
+    request = context.get("request")
+    return HelpLine.for_footer(request) if request is not None else None
 
 
 @register.filter

@@ -7,6 +7,7 @@ from familientisch.i18n.localization import ensure_locales
 from familientisch.offers.models import OfferIndexPage
 from familientisch.partners.models import PartnerIndexPage
 from familientisch.protocols.models import ProtocolIndexPage
+from familientisch.shortlist.models import ShortlistPage
 from home.models import HomePage, StandardPage
 
 
@@ -54,6 +55,14 @@ class PartnerIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PartnerIndexPage
+
+
+class ShortlistPageFactory(wagtail_factories.PageFactory):
+    title = "Meine Liste"
+    slug = "meine-liste"
+
+    class Meta:
+        model = ShortlistPage
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):

@@ -23,6 +23,8 @@ def test_a_family_finds_offers_for_a_two_year_old_in_their_district_by_keyboard(
     visit(phone, demo_site, "/de/")
     follow_by_keyboard(phone, "Familien-Navigator")
     type_into(phone, "#id_age", "2")
+    tab_to(phone, "More filters")  # on a phone the rarer filters wait behind a toggle
+    phone.keyboard.press("Enter")
     choose_by_keyboard(phone, "#id_district", "Stadtbezirk 3")
     tab_to(phone, "Show offers")
     with phone.expect_navigation():

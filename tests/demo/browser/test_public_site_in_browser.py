@@ -84,7 +84,7 @@ def test_an_arabic_page_keeps_postcode_and_city_and_phone_number_in_their_order(
     visit(phone, demo_site, offer.url)
     assert drawn_left_of(phone.locator(".offer-place address").first, place.postcode, place.city)
     area_code, number = offer.phone.split(" ", 1)
-    assert drawn_left_of(phone.locator(".offer-contact"), area_code, number)
+    assert drawn_left_of(phone.locator(".offer-call").first, area_code, number)
 
 
 def test_a_german_only_offer_in_arabic_reads_right_to_left_with_its_german_text_marked(
