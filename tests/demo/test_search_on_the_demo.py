@@ -114,5 +114,7 @@ def test_eller_does_not_find_hellerhof(client):
 def test_a_search_on_the_demo_needs_a_few_queries_however_many_it_finds(
     client, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(30):
+    # The frame (on a cold cache the footer's help line and the address of "my list") and the
+    # search; the number of results does not count.
+    with django_assert_max_num_queries(32):
         assert site_search(client, "de", "Familie")
