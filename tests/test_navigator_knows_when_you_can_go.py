@@ -106,3 +106,13 @@ def test_the_offer_page_marks_todays_line(client, week):
 def test_the_card_shows_when_the_place_opens_next(client, week):
     page = client.get(week.url).content.decode()
     assert "Next open:" in page or "Open now, until" in page
+
+
+def test_a_time_nobody_is_open_suggests_dropping_it(client, week):
+    response = client.get(week.url, {"when": "now", "daytime": "evening", "age": "30"})
+    assert response.status_code == 200
+    response = client.get(week.url, {"when": "weekend", "daytime": "morning"})
+    assert response.status_code == 200
+    (suggestion,) = response.context["navigator"].suggestions
+    assert str(suggestion.label) == "When can you go?"
+    assert "when=" not in suggestion.query_string and "daytime=" not in suggestion.query_string

@@ -118,3 +118,9 @@ def test_the_api_understands_the_same_words(client, two_places):
     data = client.get("/api/v1/offers/", {"near": "بيلك", "radius": 3}).json()
     assert [offer["title"] for offer in data["results"]] == ["Krabbelgruppe Bilk"]
     assert data["results"][0]["distance_km"] < 1
+
+
+def test_a_radius_with_nothing_inside_suggests_dropping_it(client, two_places):
+    response = search(client, two_places, near="Kaiserswerth", radius="1")
+    suggestions = response.context["navigator"].suggestions
+    assert "Distance" in [str(suggestion.label) for suggestion in suggestions]

@@ -117,6 +117,8 @@ FACETS = [
     ("free", {"free"}),
     ("wheelchair", {"wheelchair"}),
 ]
+# The sets of filters that are not one parameter each, by the parameters they come from.
+FILTER_PARAMETERS = {"time": ("when", "daytime"), "radius": ("radius",), "q": ("q",)}
 MORE_FILTERS = [name for name, _ignored in FACETS] + ["sort"]
 TAXONOMY_PARAMETERS = ["district", "quarter", "category", "target_group", "language"]
 
@@ -326,15 +328,14 @@ class OfferSearch:
     def suggestions(self, without):
         """The filters whose removal would bring back the most offers, best first."""
         best = sorted(((n, name) for name, n in without.items() if n), reverse=True)[:2]
-        return [
-            Suggestion(
-                name,
-                self.form.fields[name].label,
-                count,
-                encode({**self.params, name: None, "page": None}),
-            )
-            for count, name in best
-        ]
+        suggestions = []
+        for count, name in best:
+            # A filter made of several parameters (the time) is named by its first field.
+            parameters = FILTER_PARAMETERS.get(name, (name,))
+            dropped = dict.fromkeys([*parameters, "page"])
+            label = self.form.fields[parameters[0]].label
+            suggestions.append(Suggestion(name, label, count, encode({**self.params, **dropped})))
+        return suggestions
 
     def welcome_points(self, index):
         district = self.cleaned.get("district")
