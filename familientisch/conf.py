@@ -78,6 +78,7 @@ DEFAULTS = {
         "/service-worker.js",
         "/manifest.webmanifest",
         "/my-list/",
+        "/city-map.geojson",
     ),
     # Languages whose translations the engine brings up to date when German text changes (only
     # the changed texts), those of them published at once (else a draft for review), and the

@@ -5,7 +5,7 @@ themselves (navigator, events, partners, protocols) are Wagtail pages and need n
 - `api/v1/`: the JSON API, version 1, each app contributing its router;
 - the calendar feeds (`.../feed.ics`, `.../event.ics`) of the events pages;
 - the service worker and web app manifest (the site on a phone's home screen, offline) and
-  the keep button of "my list".
+  the keep button of "my list"; the navigator's own base map.
 
 A site with a language prefix in every address (this one) mounts `api_urls` and `offline_urls`
 outside and
@@ -16,6 +16,7 @@ from django.urls import include, path
 from familientisch.api.service import OPTIONAL_TOKEN, FamilyAPI, unknown_endpoint
 from familientisch.events.api import router as events_router
 from familientisch.offers.api import router as offers_router
+from familientisch.offers.city_map import serve_city_map
 from familientisch.offers.hsds import router as hsds_router
 from familientisch.partners.api import router as partners_router
 from familientisch.protocols.api import router as protocols_router
@@ -49,5 +50,6 @@ offline_urls = [
     path("service-worker.js", shortlist_views.service_worker, name="service_worker"),
     path("manifest.webmanifest", shortlist_views.manifest, name="manifest"),
     path("my-list/keep/", shortlist_views.keep, name="shortlist_keep"),
+    path("city-map.geojson", serve_city_map, name="city_map"),
 ]
 urlpatterns = [*api_urls, *offline_urls, path("", include("familientisch.events.urls"))]

@@ -116,3 +116,24 @@ def test_a_time_nobody_is_open_suggests_dropping_it(client, week):
     (suggestion,) = response.context["navigator"].suggestions
     assert str(suggestion.label) == "When can you go?"
     assert "when=" not in suggestion.query_string and "daytime=" not in suggestion.query_string
+
+
+def test_a_place_closed_for_the_holidays_is_not_open_then_and_says_so(client, navigator):
+    today = local_now().date()
+    tomorrow = today + datetime.timedelta(days=1)
+    closure = {
+        "type": "closure",
+        "value": {"first_day": today.isoformat(), "last_day": tomorrow.isoformat()},
+    }
+    every_day = [slot(day, "00:00", "23:59") for day in range(7)]
+    closed = OfferPageFactory(
+        parent=navigator, title="In den Ferien zu", places=hours(*every_day, closure)
+    )
+    OfferPageFactory(parent=navigator, title="Immer offen", places=hours(*every_day))
+    for when in ("now", "tomorrow"):
+        found = titles(client, navigator, when=when)
+        assert "In den Ferien zu" not in found
+    page = client.get(closed.url).content.decode()
+    assert "Closed from" in page
+    opening = next_opening(((today.weekday(), 0, 1439),), closures=((today, tomorrow),))
+    assert opening is None or opening.at.date() > tomorrow

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from familientisch.taxonomy.audience import LIFE_STAGE_MONTHS, Cost, LifeStage, WheelchairAccess
 
-from .opening import daytimes_of, slots_of
+from .opening import closures_of, daytimes_of, slots_of
 
 VERSION_KEY = "navigator-entries-version"
 # Kept in each process's memory, not in the shared cache: unpickling 10,000 records on every
@@ -33,11 +33,14 @@ class FacetIndex:
         self.order = []  # offer ids by title
         self.points = {}  # offer id: ((latitude, longitude), ...)
         self.slots = {}  # offer id: ((weekday, opens, closes) in minutes, ...)
+        self.closures = {}  # offer id: ((first day, last day), ...), only offers with closures
         self.week = defaultdict(list)  # weekday: [(offer id, opens, closes), ...]
         self.by = defaultdict(lambda: defaultdict(set))  # facet name: value: offer ids
 
-    def add(self, pk, facets, points, slots=()):
+    def add(self, pk, facets, points, slots=(), closures=()):
         self.order.append(pk)
+        if closures:
+            self.closures[pk] = closures
         self.points[pk] = points
         self.slots[pk] = slots
         for weekday, opens, closes in slots:
@@ -137,5 +140,6 @@ def build_entries(offers, locale, today):
             },
             tuple((p[3], p[4]) for p in own if p[3] is not None),
             tuple(slot for p in own for slot in slots_of(p[5])),
+            tuple(span for p in own for span in closures_of(p[5])),
         )
     return index.freeze()

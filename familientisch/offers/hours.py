@@ -55,19 +55,49 @@ class AppointmentDayBlock(blocks.StructBlock):
         icon = "date"
 
 
+class ClosureBlock(blocks.StructBlock):
+    first_day = blocks.DateBlock(label=_("closed from"))
+    last_day = blocks.DateBlock(label=_("closed until (inclusive)"))
+
+    class Meta:
+        label = _("Closed (holidays, renovation)")
+        icon = "cross"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["last_day"] < value["first_day"]:
+            raise StructBlockValidationError(
+                {"last_day": ValidationError(_("The last day must not be before the first."))}
+            )
+        return value
+
+
 class OpeningHoursBlock(blocks.StreamBlock):
     slot = TimeSlotBlock()
     appointment = AppointmentDayBlock()
+    closure = ClosureBlock()
+
+
+def coming_closures(opening_hours, today=None):
+    """[(first day, last day)] of the closures not yet over, soonest first."""
+    today = today or timezone.localdate()
+    return sorted(
+        (child.value["first_day"], child.value["last_day"])
+        for child in opening_hours
+        if child.block_type == "closure" and child.value["last_day"] >= today
+    )
 
 
 def week_table(opening_hours):
     """[(weekday label, [slots], by appointment)] for all seven days, Monday first."""
     days = {n: {"slots": [], "appointment": False} for n, _label in WEEKDAYS}
     for child in opening_hours:
+        if child.block_type == "closure":
+            continue
         day = days[int(child.value["weekday"])]
         if child.block_type == "slot":
             day["slots"].append((child.value["opens"], child.value["closes"]))
-        else:
+        elif child.block_type == "appointment":
             day["appointment"] = True
     return [(label, sorted(days[n]["slots"]), days[n]["appointment"]) for n, label in WEEKDAYS]
 
@@ -75,6 +105,8 @@ def week_table(opening_hours):
 def is_open_at(opening_hours, moment):
     local = timezone.localtime(moment, CITY_TIME_ZONE)
     weekday, now = local.weekday(), local.time()
+    if any(first <= local.date() <= last for first, last in coming_closures(opening_hours)):
+        return False
     return any(
         child.block_type == "slot"
         and int(child.value["weekday"]) == weekday

@@ -58,6 +58,8 @@ def schedules(place, sal_id, offset):
     """Opening hours as weekly schedules; days with the same hours share one schedule."""
     slots = defaultdict(list)  # (opens, closes) or None for "by appointment": weekdays
     for child in place.opening_hours:
+        if child.block_type == "closure":  # HSDS schedules are weekly; closures stay out
+            continue
         key = (child.value["opens"], child.value["closes"]) if child.block_type == "slot" else None
         slots[key].append(int(child.value["weekday"]))
     result = []

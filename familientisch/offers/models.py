@@ -21,6 +21,7 @@ from familientisch.core.pages import SectionIndexPage, SectionItemPage, indexed
 from familientisch.taxonomy.audience import AudienceMixin, PlaceMixin
 from familientisch.taxonomy.places import addresses_of, at_the_same_place
 
+from .city_map import city_map_url
 from .hours import OpeningHoursBlock, is_open_at
 from .reports import MistakeKind, MistakeReportForm, handle_mistake_report
 from .search import search_offers
@@ -30,8 +31,10 @@ STALE_AFTER_DAYS = 180
 
 
 def map_settings():
-    # Without a tile address the map shows the markers only: no request leaves the site.
+    # Without a tile address the map draws the city map this site serves (city_map.py), or
+    # the markers alone: either way no request leaves the site.
     return {
+        "city_map_url": city_map_url(),
         "map_tiles_url": setting("NAVIGATOR_MAP_TILES_URL"),
         "map_attribution": setting("NAVIGATOR_MAP_ATTRIBUTION"),
     }

@@ -65,6 +65,25 @@ def slots_of(opening_hours):
     )
 
 
+def closures_of(opening_hours):
+    """((first day, last day), ...) of the closures in the raw stream data of opening hours."""
+    rows = getattr(opening_hours, "raw_data", opening_hours) or []
+    return tuple(
+        (as_date(row["value"]["first_day"]), as_date(row["value"]["last_day"]))
+        for row in rows
+        if row["type"] == "closure"
+    )
+
+
+def as_date(value):
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def closed_on(index, day):
+    """The offers of a FacetIndex closed on `day` for a closure of their own."""
+    return {pk for pk, spans in index.closures.items() if any(a <= day <= b for a, b in spans)}
+
+
 @lru_cache(maxsize=32)
 def _holidays(year, language):
     country, state = setting("CITY_HOLIDAYS")
@@ -121,11 +140,17 @@ def open_offers(index, when, daytime, moment=None):
         if holiday(day):
             continue
         if when not in (NOW, TODAY):
-            found |= index.having("open", (day.weekday(), daytime))
+            found |= index.having("open", (day.weekday(), daytime)) - closed_on(index, day)
             continue
+        closed = closed_on(index, day)
         for pk, opens, closes in index.week.get(day.weekday(), ()):
             started = when == TODAY or opens <= minute
-            if started and closes > minute and overlaps(opens, closes, daytime):
+            if (
+                started
+                and closes > minute
+                and overlaps(opens, closes, daytime)
+                and pk not in closed
+            ):
                 found.add(pk)
     return frozenset(found)
 
@@ -150,13 +175,14 @@ class Opening:
     at: datetime.datetime  # until when (open now) or when it opens next
 
 
-def next_opening(own, moment=None, days_ahead=22):
-    """The Opening of one offer's slots, or None when it has no hours (or only holidays)."""
+def next_opening(own, moment=None, days_ahead=22, closures=()):
+    """The Opening of one offer's slots, or None when it has no hours in the next weeks (public
+    holidays and the place's own `closures` skipped)."""
     now = local_now(moment)
     minute = now.hour * 60 + now.minute
     for offset in range(days_ahead):
         day = now.date() + datetime.timedelta(days=offset)
-        if holiday(day):
+        if holiday(day) or any(first <= day <= last for first, last in closures):
             continue
         for _weekday, opens, closes in sorted(s for s in own if s[0] == day.weekday()):
             if offset == 0 and closes <= minute:

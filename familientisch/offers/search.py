@@ -279,7 +279,9 @@ class OfferSearch:
         by_pk = {offer.pk: offer for offer in offers}
         for pk in pks:
             by_pk[pk].distance_km = distances.get(pk)
-            by_pk[pk].opening = next_opening(index.slots.get(pk, ()))
+            by_pk[pk].opening = next_opening(
+                index.slots.get(pk, ()), closures=index.closures.get(pk, ())
+            )
         return [by_pk[pk] for pk in pks]
 
     def facet(self, name, counts):

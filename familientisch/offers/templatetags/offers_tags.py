@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from familientisch.conf import setting
-from familientisch.offers.hours import CITY_TIME_ZONE
+from familientisch.offers.hours import CITY_TIME_ZONE, coming_closures
 from familientisch.offers.hours import week_table as build_week_table
 
 register = template.Library()
@@ -12,6 +12,11 @@ register = template.Library()
 @register.filter
 def week_table(opening_hours):
     return build_week_table(opening_hours)
+
+
+@register.filter
+def closures(opening_hours):
+    return coming_closures(opening_hours)
 
 
 @register.simple_tag

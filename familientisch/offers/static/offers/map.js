@@ -19,6 +19,15 @@
     });
   }
 
+  var STYLES = {
+    major: { color: "#ffffff", weight: 5 },
+    street: { color: "#ffffff", weight: 2 },
+    district: { color: "#073d5e", weight: 2, dashArray: "8 4", fill: false },
+    quarter: { color: "#4a5262", weight: 1, dashArray: "2 4", fill: false }
+  };
+
+  function styleOf(feature) { return STYLES[feature.properties.kind] || STYLES.street; }
+
   function draw() {
     container.hidden = false;
     // The map only repeats the list (which keyboard and screen-reader users read), so it stays
@@ -26,6 +35,13 @@
     var map = L.map(container, { scrollWheelZoom: false, keyboard: false });
     if (container.dataset.tiles) {
       L.tileLayer(container.dataset.tiles, { maxZoom: 18, attribution: container.dataset.attribution || "" }).addTo(map);
+    } else if (container.dataset.cityMap) {
+      // The site's own city map: streets in white on the grey ground, outlines dashed.
+      fetch(container.dataset.cityMap).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).then(function (data) {
+        if (data) { L.geoJSON(data, { style: styleOf, interactive: false }).addTo(map).bringToBack(); }
+      }).catch(function () { /* the markers alone still show where */ });
     }
     var bounds = [];
     points.forEach(function (item) {
