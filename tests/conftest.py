@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection
 from django.db.models.signals import post_save
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, setup_databases, teardown_databases
 from django.urls import clear_url_caches
 from django.utils import translation
 from modelsearch.signal_handlers import post_save_signal_handler
@@ -44,9 +44,18 @@ def pytest_xdist_make_scheduler(config, log):
 
 @pytest.fixture(scope="session")
 def as_migrated(django_db_setup, django_db_blocker):
-    """The database as the migrations left it, serialized once per run (and worker)."""
+    """The database as the migrations left it, serialized once per run (and worker).
+
+    pytest-django makes the test database only when a chosen test asks for `db` (or a marker);
+    a run of the browser tests alone asks for none and would load the demo into, and later
+    empty, the developer's own database. So the test database is made here if it is missing."""
     with django_db_blocker.unblock():
-        return serialize()
+        made = None
+        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+            made = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
+        yield serialize()
+        if made:
+            teardown_databases(made, verbosity=0)
 
 
 @pytest.fixture
