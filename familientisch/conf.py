@@ -39,11 +39,16 @@ DEFAULTS = {
     "REPORT_HANDLER_GROUPS": ["Editors", "Moderators"],
     "LOGO_APPROVER_GROUPS": ["Moderators"],
     "SYNONYM_EDITOR_GROUPS": ["Editors", "Moderators"],
+    # The groups that read the monthly statistics (familientisch.statistics), and how many months
+    # before the current one its counts are kept.
+    "STATISTICS_VIEWER_GROUPS": ["Editors", "Moderators"],
+    "STATISTICS_RETENTION_MONTHS": 25,
     # Days a mistake report (with its sender's address) and a hint's contact data are kept.
     "MISTAKE_REPORT_RETENTION_DAYS": 90,
     "EVENT_HINT_CONTACT_RETENTION_DAYS": 30,
     # The group whose members moderate event hints, and the group that may read private minutes.
     "EVENT_HINT_MODERATORS_GROUP": "Moderators",
+    "EVENT_HINT_REVISION_DAYS": 14,
     "PROTOCOLS_MEMBERS_GROUP": "Mitglieder",
     # How far ahead the events list looks; the domain of calendar entries' UIDs (empty: the
     # site's host name).
@@ -63,8 +68,16 @@ DEFAULTS = {
         ("familientisch_events.EventPage", "", "upcoming"),
         ("familientisch_offers.OfferPage", "places__", "current"),
     ],
-    # The region named in the HSDS open data.
+    # The region named in the HSDS open data, and the address it names as the one who assures
+    # that an offer was checked (the office's, never an editor's own; empty: DEFAULT_FROM_EMAIL).
     "HSDS_STATE_PROVINCE": "Nordrhein-Westfalen",
+    "HSDS_ASSURER_EMAIL": "",
+    # The daily `remind_providers`: offers due for review this many days before they go stale
+    # are included; a provider gets at most one reminder in OFFER_REMINDER_INTERVAL_DAYS; the
+    # links in it ("still correct", "something changed") work for OFFER_CHECK_LINK_DAYS.
+    "OFFER_CHECK_NOTICE_DAYS": 14,
+    "OFFER_REMINDER_INTERVAL_DAYS": 30,
+    "OFFER_CHECK_LINK_DAYS": 30,
     # Public forms (hints, reports): at most this many sends per sender and period (seconds),
     # counted in this cache; proxies (networks) whose X-Forwarded-For is believed.
     "PUBLIC_FORM_RATE_LIMIT": (5, 3600),
@@ -79,6 +92,7 @@ DEFAULTS = {
         "/manifest.webmanifest",
         "/my-list/",
         "/city-map.geojson",
+        "/offer-check/",
     ),
     # Languages whose translations the engine brings up to date when German text changes (only
     # the changed texts), those of them published at once (else a draft for review), and the

@@ -3,6 +3,7 @@
 
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -40,7 +41,10 @@ def build_site():
             ),
         )
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port = site.hostname or "localhost", site.port or 80
+    if (site.hostname, site.port) in {("", None), ("localhost", 80)}:
+        # Wagtail's placeholder: the demo's links in mails and feeds point where it is served.
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname, site.port = base.hostname, base.port or 80
     site.root_page, site.site_name = home, "Familientisch"
     site.save()
     demo_pages.load(home)

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from familientisch.core.abuse import rate_limit_refusal
 from familientisch.core.search_text import search_text
 from familientisch.search.query import TextSearch
+from familientisch.statistics.annotations import annotate_search
 
 from .forms import BarrierReportForm
 from .tasks import notify_editors_of_barrier_report
@@ -32,7 +33,8 @@ def search(request):
         results = paginator.get_page(request.GET.get("page"))
         results.object_list = with_facts(results.object_list)
     context = {"query": query, "results": results, "text_search": text_search}
-    return render(request, "home/search.html", context)
+    response = render(request, "home/search.html", context)
+    return annotate_search(response, query, results.paginator.count if results else 0)
 
 
 def with_facts(pages):

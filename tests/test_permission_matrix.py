@@ -10,9 +10,12 @@ from django.contrib.auth.models import Group
 from wagtail.models import APIToken, PageViewRestriction
 
 from familientisch.events.models import EventPage
+from familientisch.events.moderation import revision_token
+from familientisch.offers.freshness import link_token
 from familientisch.offers.models import MistakeReport
 from familientisch.protocols.privacy import members_group, restrict_to_members
 from familientisch.search.models import SynonymGroup
+from familientisch.statistics.counting import add
 from home.models import BarrierReport
 from tests.factories.home import (
     EventIndexPageFactory,
@@ -58,18 +61,49 @@ SURFACES = {
         "Krabbelgruppe",
     ),
     "my list, shared with a private page": ("{my_list_url}?pages={private_ids}", "Fachforum"),
+    "inbox": ("/admin/inbox/", "Babytreff: It has moved"),
+    "hint revision (signed link)": ("{revise_url}", "Spiele für die ganze Familie"),
+    "statistics (admin)": ("/admin/statistics/", "schwimmkurs"),
+    "statistics (CSV)": ("/admin/statistics/?format=csv", "schwimmkurs"),
+    "offers to check": ("/admin/offers/to-check/", "Elterncafé Regen"),
+    "offers to check (CSV)": ("/admin/offers/to-check/?export=csv", "Elterncafé Regen"),
+    "offer check (signed link)": ("/offer-check/{check_token}/?lang=de", "Elterncafé Regen"),
+    "offer change (signed link)": ("/offer-check/{check_token}/changed/?lang=de", "Elterncafé"),
 }
 
 L, S, H, D = "login", "sees", "hidden", "denied"
+# fmt: off
 EXPECTED = {  # columns in the order of SURFACES
-    "anonymous": [L, L, H, H, H, L, L, L, L, L, L, L, L, L, H, H, H, H, H, H, L, H],
-    "member": [S, S, H, S, H, L, L, L, L, L, L, L, L, L, H, S, H, H, H, H, L, H],
-    "partner_a": [L, D, H, H, H, D, D, D, H, D, H, D, D, D, H, H, H, H, H, H, D, H],
-    "partner_b": [L, D, H, H, H, D, D, D, H, S, S, D, D, D, H, H, H, H, H, H, D, H],
-    "editor": [L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S, H],
-    "moderator": [L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S, H],
-    "admin": [S, S, H, S, H, S, S, S, S, S, S, S, S, S, H, S, H, H, H, H, S, H],
+    "anonymous": [
+        L, L, H, H, H, L, L, L, L, L, L, L, L, L, H, H, H, H, H, H, L, H,
+        L, S, L, L, L, L, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+    ],
+    "member": [
+        S, S, H, S, H, L, L, L, L, L, L, L, L, L, H, S, H, H, H, H, L, H,
+        L, S, L, L, L, L, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+    ],
+    "partner_a": [
+        L, D, H, H, H, D, D, D, H, D, H, D, D, D, H, H, H, H, H, H, D, H,
+        D, S, D, D, H, H, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+    ],
+    "partner_b": [
+        L, D, H, H, H, D, D, D, H, S, S, D, D, D, H, H, H, H, H, H, D, H,
+        D, S, D, D, H, H, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+    ],
+    "editor": [
+        L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S, H,
+        S, S, S, S, S, S, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+    ],
+    "moderator": [
+        L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S, H,
+        S, S, S, S, S, S, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+    ],
+    "admin": [
+        S, S, H, S, H, S, S, S, S, S, S, S, S, S, H, S, H, H, H, H, S, H,
+        S, S, S, S, S, S, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+    ],
 }
+# fmt: on
 
 
 @pytest.fixture
@@ -103,7 +137,15 @@ def world(client, home):
     events = EventIndexPageFactory(parent=home)
     submit(client, events, hint(contact_email="sender@hinweis.example"))
     event = EventPage.objects.get(locale__language_code="de", title=hint()["title"])
+    event.current_workflow_task_state.reject(comment="Bitte Uhrzeit")  # back to its sender
+    contact = event.hint_contact
+    add([("search_without_results", "schwimmkurs")], "de")
+    stale = OfferPageFactory(
+        parent=navigator, title="Elterncafé Regen", provider=partner_b, last_checked="2024-01-02"
+    )
     return {
+        "revise_url": f"{events.url}revise/?link={revision_token(contact)}",
+        "check_token": link_token(stale),
         "my_list_url": ShortlistPageFactory(parent=home).url,
         "private_ids": f"{private_offer.pk}.{minutes.pk}",
         "navigator_url": navigator.url,

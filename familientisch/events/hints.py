@@ -17,7 +17,7 @@ from wagtail.models import Locale
 from familientisch.conf import setting
 
 from .forms import EventHintForm
-from .moderation import notify_new_hint
+from .moderation import confirm_receipt
 
 
 def retention_days():
@@ -34,11 +34,28 @@ def source_index(index):
     return index.get_translation_or_none(Locale.get_default()) or index
 
 
+def hint_fields(data):
+    """The event page's fields from what the hint form received (new or revised)."""
+    return {
+        "title": data["title"],
+        "summary": Truncator(data["description"]).chars(300),
+        "description": linebreaks(escape(data["description"])),
+        "start": EventHintForm.start_moment(data),
+        "end": EventHintForm.end_moment(data),
+        "all_day": not data.get("start_time"),
+        "place_name": data.get("place_name", ""),
+        "street": data.get("street", ""),
+        "postcode": data.get("postcode", ""),
+        "district": data.get("district"),
+        "online": bool(data.get("online_url")),
+        "online_url": data.get("online_url", ""),
+    }
+
+
 @transaction.atomic
 def store_hint(index, data, organiser=None, reference=None):
     index = source_index(index)
     reference = reference or new_reference()
-    start = EventHintForm.start_moment(data)
     contact = {
         "reference": reference,
         "email": data["contact_email"],
@@ -47,25 +64,14 @@ def store_hint(index, data, organiser=None, reference=None):
     }
     return index.add_hint(
         contact,
-        title=data["title"],
         slug=slugify(f"{data['title'][:60]} {reference}"),
-        summary=Truncator(data["description"]).chars(300),
-        description=linebreaks(escape(data["description"])),
-        start=start,
-        end=EventHintForm.end_moment(data),
-        all_day=not data.get("start_time"),
-        place_name=data.get("place_name", ""),
-        street=data.get("street", ""),
-        postcode=data.get("postcode", ""),
-        district=data.get("district"),
-        online=bool(data.get("online_url")),
-        online_url=data.get("online_url", ""),
         organiser=organiser or data.get("partner"),
-        image=_store_image(data.get("image"), data["title"]),
+        image=store_image(data.get("image"), data["title"]),
+        **hint_fields(data),
     )
 
 
-def _store_image(image, title):
+def store_image(image, title):
     if not image:
         return None
     content, extension = image
@@ -75,7 +81,8 @@ def _store_image(image, title):
 
 
 def submit_hint(index, data, organiser=None):
-    """Store first, then mail: the hint survives a mail server that is down."""
+    """Store first, then mail: the hint survives a mail server that is down. (The moderators
+    hear of it when it enters the review: events.signals.)"""
     page, contact = store_hint(index, data, organiser)
-    notify_new_hint(page, contact)
+    confirm_receipt(page, contact)
     return page, contact

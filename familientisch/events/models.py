@@ -27,7 +27,7 @@ from familientisch.core.fields import (
 from familientisch.core.pages import SectionIndexPage, SectionItemPage, indexed
 from familientisch.taxonomy.audience import AudienceMixin, PlaceMixin
 
-from . import views
+from . import revision, views
 from .moderation import ensure_hint_workflow
 from .occurrences import BERLIN, MONTHLY, NONE, WEEKLY, next_occurrences
 from .panels import HintContactPanel
@@ -57,8 +57,10 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         # As the admin does for a new page: every language tree gets its alias, which goes live
         # with the German page once an editor publishes it.
         create_aliases_for_new_page(page)
+        # The contact first: the moderators' mail, sent as the review starts, names it.
+        contact = EventHintContact.objects.create(page=page, **contact)
         ensure_hint_workflow(self).start(page, None)
-        return page, EventHintContact.objects.create(page=page, **contact)
+        return page, contact
 
     @path("")
     def upcoming_view(self, request):
@@ -71,6 +73,10 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("submit/")
     def submit_view(self, request):
         return views.submit_view(self, request)
+
+    @path("revise/")
+    def revise_view(self, request):
+        return revision.revise_view(self, request)
 
 
 class Recurrence(models.TextChoices):

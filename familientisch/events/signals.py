@@ -1,17 +1,24 @@
-"""Where the events app listens to Wagtail: a hint's sender hears when an editor publishes or
-rejects it (the mails themselves are in events.moderation); a partner's accounts may add
+"""Where the events app listens to Wagtail: the moderators hear when something enters the
+review, a hint's sender when an editor publishes it or asks for changes (the mails themselves
+are in events.moderation); a partner's accounts may add
 events under every events index (events.permissions) as soon as the partner has a group, and
 under a new events index as soon as it exists."""
 
 from django.conf import settings
 from django.db.models.signals import post_save
-from wagtail.models import WorkflowState
-from wagtail.signals import page_published, workflow_rejected
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import page_published, task_submitted, workflow_rejected
 
 from familientisch.partners.models import PartnerPage
 
 from .models import EventHintContact, EventIndexPage, EventPage
-from .moderation import hint_published, hint_rejected
+from .moderation import (
+    HintReviewTask,
+    changes_requested,
+    hint_contact,
+    hint_published,
+    notify_reviewers,
+)
 from .permissions import grant_event_submission
 
 
@@ -22,12 +29,17 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def on_workflow_rejected(sender, instance, **kwargs):
-    contact = EventHintContact.objects.filter(
-        page_id=instance.object_id, rejected_at__isnull=True
-    ).first()
+    """Wagtail's "Request changes": the sender may revise the hint (a decline ends the
+    workflow without this signal, events.moderation.HintReviewTask)."""
+    contact = hint_contact(instance.object_id)
     if contact is not None:
         task_state = instance.current_task_state
-        hint_rejected(contact, task_state.comment if task_state else "")
+        changes_requested(contact, task_state.comment if task_state else "")
+
+
+def on_task_submitted(sender, instance, **kwargs):
+    if isinstance(instance.task.specific, HintReviewTask):
+        notify_reviewers(instance)
 
 
 def source_indexes():
@@ -55,3 +67,4 @@ def connect():
     workflow_rejected.connect(
         on_workflow_rejected, sender=WorkflowState, dispatch_uid="event-hint-rejected"
     )
+    task_submitted.connect(on_task_submitted, sender=TaskState, dispatch_uid="event-review-mail")

@@ -1,18 +1,18 @@
 """The editors' dashboard: offers nobody has checked for half a year, with a one-click
-reminder to the provider, and the mistakes visitors reported."""
+reminder to the provider (the daily job's mail, offers.freshness) and a link to the full list
+(offers.review), and the mistakes visitors reported."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .freshness import note_reminded, send_reminder, source_offers
 from .models import STALE_AFTER_DAYS, MistakeReport, OfferPage
 
 PANEL_ROWS = 20
@@ -43,17 +43,7 @@ class StaleOffersPanel(DashboardPanel):
     order = 150
 
     def rows(self, parent_context):
-        # Translations share the source's dates, so the source pages are the ones to check.
-        editable = PagePermissionPolicy().instances_user_has_permission_for(
-            parent_context["request"].user, "change"
-        )
-        return (
-            OfferPage.objects.live()
-            .stale()
-            .filter(locale__language_code=settings.LANGUAGE_CODE, pk__in=editable.values("pk"))
-            .select_related("provider")
-            .order_by("last_checked", "title")
-        )
+        return stale_offers_for(parent_context["request"].user).order_by("last_checked", "title")
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
@@ -63,6 +53,18 @@ class StaleOffersPanel(DashboardPanel):
             request=parent_context["request"],
         )
         return context
+
+
+def stale_offers_for(user):
+    """The live German offers nobody has checked for STALE_AFTER_DAYS that `user` may edit."""
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return (
+        source_offers()
+        .live()
+        .stale()
+        .filter(pk__in=editable.values("pk"))
+        .select_related("provider", "checked_by")
+    )
 
 
 class MistakeReportsPanel(DashboardPanel):
@@ -78,24 +80,18 @@ def remind_provider(request, page_id):
     offer = get_object_or_404(OfferPage, pk=page_id)
     if not offer.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
+    # back to the dashboard or the list of offers to check, whichever had the button
+    back = get_valid_next_url_from_request(request) or "wagtailadmin_home"
     address = offer.reminder_address
     if not address:
         messages.error(
             request, _("“%(title)s” has no email address to remind.") % {"title": offer.title}
         )
-        return redirect("wagtailadmin_home")
-    send_mail(
-        subject=_("Please check your offer “%(title)s”") % {"title": offer.title},
-        message=render_to_string(
-            "offers/emails/remind_provider.txt",
-            {"offer": offer, "url": offer.get_full_url(request), "days": STALE_AFTER_DAYS},
-        ),
-        from_email=None,
-        recipient_list=[address],
-    )
-    OfferPage.objects.filter(pk=offer.pk).update(provider_reminded_at=timezone.now())
+        return redirect(back)
+    send_reminder(address, [offer])
+    note_reminded([offer], timezone.now())
     # The mail is queued, not yet sent: the message says no more than that.
     messages.success(
         request, _("Reminder to %(address)s queued for sending.") % {"address": address}
     )
-    return redirect("wagtailadmin_home")
+    return redirect(back)

@@ -144,6 +144,12 @@ def organization(partner, request):
     }
 
 
+def assurer_email():
+    """Who vouches for the checked details: the office (the network answers for its data),
+    never the editor who clicked nor the provider's contact."""
+    return setting("HSDS_ASSURER_EMAIL") or settings.DEFAULT_FROM_EMAIL
+
+
 def service(offer, request, providers, offset):
     service_id = offer.translation_key
     provider = providers.get(offer.provider_id)
@@ -162,6 +168,7 @@ def service(offer, request, providers, offset):
         "minimum_age": offer.age_min_months // 12,
         "maximum_age": offer.age_max_months // 12,
         "assured_date": offer.last_checked.isoformat() if offer.last_checked else None,
+        "assurer_email": assurer_email() if offer.last_checked else None,
         "last_modified": offer.last_published_at.isoformat() if offer.last_published_at else None,
         "organization": organization(provider, request) if provider else None,
         "phones": [{"id": derived_id(service_id, "phone"), "service_id": service_id, "number": p}]

@@ -106,6 +106,7 @@ class Service(Schema):
     minimum_age: int
     maximum_age: int
     assured_date: str | None = None
+    assurer_email: str | None = None
     last_modified: str | None = None
     organization: Organization | None = None
     phones: list[Phone]

@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -24,10 +25,15 @@ from familientisch.taxonomy.places import addresses_of, at_the_same_place
 from .city_map import city_map_url
 from .hours import OpeningHoursBlock, is_open_at
 from .reports import MistakeKind, MistakeReportForm, handle_mistake_report
-from .search import search_offers
+from .search import annotate_navigator, search_offers
 from .structured_data import offer_json_ld
 
 STALE_AFTER_DAYS = 180
+
+
+class CheckedVia(models.TextChoices):
+    EDITOR = "editor", _("an editor, in the admin")
+    PROVIDER = "provider", _("the provider, via the mail link")
 
 
 def map_settings():
@@ -65,6 +71,9 @@ class OfferIndexPage(SectionIndexPage):
         context.update(map_settings())
         return context
 
+    def serve(self, request, *args, **kwargs):
+        return annotate_navigator(super().serve(request, *args, **kwargs))
+
 
 class OfferQuerySet(PageQuerySet):
     def current(self, today=None):
@@ -80,6 +89,12 @@ class OfferQuerySet(PageQuerySet):
         today = today or timezone.localdate()
         limit = today - datetime.timedelta(days=STALE_AFTER_DAYS)
         return self.filter(Q(last_checked__isnull=True) | Q(last_checked__lt=limit))
+
+    def due_for_review(self, today=None):
+        """Stale offers and those that will be within OFFER_CHECK_NOTICE_DAYS days: their
+        providers are asked before the offer shows up on the editors' list."""
+        today = today or timezone.localdate()
+        return self.stale(today + datetime.timedelta(days=setting("OFFER_CHECK_NOTICE_DAYS")))
 
     def for_listing(self):
         """With what a list of offers shows (provider, places, languages), in the same few
@@ -138,6 +153,12 @@ class OfferPage(AudienceMixin, SectionItemPage):
     )
     provider_reminded_at = models.DateTimeField(
         _("provider reminded at"), null=True, blank=True, editable=False
+    )
+    # Who confirmed last_checked: the editor's account (no name or address in the revision,
+    # only its id), or none when the provider confirmed through the link in a reminder.
+    checked_by = optional_link(settings.AUTH_USER_MODEL, _("checked by"), editable=False)
+    checked_via = models.CharField(
+        _("checked via"), max_length=10, choices=CheckedVia.choices, blank=True, editable=False
     )
 
     objects = OfferManager()
@@ -198,6 +219,18 @@ class OfferPage(AudienceMixin, SectionItemPage):
         if self.provider_id and self.provider.contact_email:
             return self.provider.contact_email
         return self.email
+
+    def mark_checked(self, user=None):
+        """In memory: confirmed today, by `user` (an editor) or, without one, the provider."""
+        self.last_checked = timezone.localdate()
+        self.checked_by = user
+        self.checked_via = CheckedVia.EDITOR if user else CheckedVia.PROVIDER
+
+    @property
+    def checked_by_label(self):
+        if self.checked_by_id:
+            return self.checked_by.get_full_name() or self.checked_by.get_username()
+        return self.get_checked_via_display()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -272,11 +305,12 @@ class MistakeReport(VisitorReport):
     email = models.EmailField(
         _("email for questions"), blank=True, help_text=_("Optional. Only for questions.")
     )
+    name = models.CharField(_("name"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
     handled = models.BooleanField(_("handled"), default=False)
 
     panels = VisitorReport.editor_panels(
-        sent=["offer", "kind", "message", "email"], handling=["handled"]
+        sent=["offer", "kind", "message", "name", "email"], handling=["handled"]
     )
 
     class Meta(VisitorReport.Meta):

@@ -20,11 +20,18 @@ class MistakeKind(models.TextChoices):
     CLOSED = "closed", _("The offer no longer exists")
     MOVED = "moved", _("It has moved")
     OTHER = "other", _("Something else")
+    # Sent by the provider from the link in a reminder (offers.checking), not by visitors.
+    PROVIDER = "provider", _("Changed, says the provider")
+
+
+VISITOR_KINDS = [
+    (value, label) for value, label in MistakeKind.choices if value != MistakeKind.PROVIDER
+]
 
 
 class MistakeReportForm(HoneypotFormMixin, forms.Form):
     kind = forms.ChoiceField(
-        label=_("What is wrong?"), choices=MistakeKind.choices, widget=forms.RadioSelect
+        label=_("What is wrong?"), choices=VISITOR_KINDS, widget=forms.RadioSelect
     )
     message = forms.CharField(
         label=_("What should we correct?"),

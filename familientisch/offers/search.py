@@ -19,6 +19,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from familientisch.search.query import TextSearch
+from familientisch.statistics.annotations import annotate_search
 from familientisch.taxonomy.audience import LifeStage
 from familientisch.taxonomy.filters import AudienceFilterForm, VocabularyField
 from familientisch.taxonomy.gazetteer import locate, suggestions
@@ -119,6 +120,9 @@ FACETS = [
 ]
 # The sets of filters that are not one parameter each, by the parameters they come from.
 FILTER_PARAMETERS = {"time": ("when", "daytime"), "radius": ("radius",), "q": ("q",)}
+# Counted by name only: "Where?" may be somebody's street and house number.
+PLACE_PARAMETERS = {"near"}
+NOT_FILTERS = {"q", "sort"}
 MORE_FILTERS = [name for name, _ignored in FACETS] + ["sort"]
 TAXONOMY_PARAMETERS = ["district", "quarter", "category", "target_group", "language"]
 
@@ -365,3 +369,15 @@ def nearest_km(points, latitude, longitude):
 def search_offers(offers, params, locale):
     search = OfferSearch(offers, params, locale)
     return search.run(params.get("page"))
+
+
+def annotate_navigator(response):
+    """Tells the site's statistics (familientisch.statistics) what the navigator was asked:
+    its words, how many offers they found and the filters set."""
+    navigator = response.context_data["navigator"]
+    filters = [
+        name if name in PLACE_PARAMETERS else f"{name}={value}"
+        for name, value in navigator.params.items()
+        if name not in NOT_FILTERS
+    ]
+    return annotate_search(response, navigator.params.get("q", ""), navigator.total, filters)

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "familientisch.i18n",
     "familientisch.search",
     "familientisch.shortlist",
+    "familientisch.inbox",
+    "familientisch.statistics",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -61,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "operations.middleware.RequestIdMiddleware",
+    # Above the page cache, so that pages it answers are counted too.
+    "familientisch.statistics.middleware.CountingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -245,6 +249,8 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 WAGTAIL_SITE_NAME = "Familientisch"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Administrators are told of what they moderate, like everyone else, not of every submission.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Search in the database by default; a search cluster when SEARCH_URL names one.
 SEARCH_ENGINES = {f"elasticsearch{v}" for v in (7, 8, 9)} | {"opensearch2", "opensearch3"}
 SEARCH_BACKEND = os.environ.get(
