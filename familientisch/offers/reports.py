@@ -5,7 +5,6 @@ offer it reports on from the page and imports no models."""
 
 from django import forms
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from familientisch.conf import setting
 from familientisch.core.abuse import HoneypotFormMixin, rate_limit_refusal
+from familientisch.core.mail import admin_link, send_in_language
 
 
 class MistakeKind(models.TextChoices):
@@ -69,16 +69,11 @@ def handle_mistake_report(offer, request):
 
 
 def notify_editors(report):
+    """Each address of NAVIGATOR_EDITORS_EMAILS hears of the report once, in German (the
+    office's language), with a link to the report in the admin."""
+    edit = "wagtailsnippets_familientisch_offers_mistakereport:edit"
+    context = {"report": report, "admin_url": admin_link(edit, report.pk)}
+    subject = _("[Familien-Navigator] %(report)s")
+    template = "offers/emails/mistake_reported.txt"
     recipients = setting("NAVIGATOR_EDITORS_EMAILS")
-    if not recipients:
-        return
-    send_mail(
-        subject=f"[Familien-Navigator] {report}",
-        message=(
-            f"{report.get_kind_display()}\n\n{report.message}\n\n"
-            f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{report.offer_id}/edit/"
-        ),
-        from_email=None,
-        recipient_list=recipients,
-        fail_silently=True,
-    )
+    send_in_language(settings.LANGUAGE_CODE, subject, template, context, recipients, report=report)
