@@ -16,7 +16,7 @@ from familientisch.i18n.localization import synchronise_locales
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "familientisch" / "locale"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-SOURCES = ["familysite", "home", "operations", "familientisch", "templates"]
+SOURCES = ["familysite", "home", "operations", "accounts", "familientisch", "templates"]
 
 
 def messages(path):

@@ -6,6 +6,7 @@ Outcomes: "sees" (the private detail is in the answer), "hidden" (answered, with
 "login" (sent to a login page), "denied" (403/404, or sent away with a message)."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import APIToken, PageViewRestriction
 
@@ -69,6 +70,10 @@ SURFACES = {
     "offers to check (CSV)": ("/admin/offers/to-check/?export=csv", "Elterncafé Regen"),
     "offer check (signed link)": ("/offer-check/{check_token}/?lang=de", "Elterncafé Regen"),
     "offer change (signed link)": ("/offer-check/{check_token}/changed/?lang=de", "Elterncafé"),
+    "reset a second factor": (
+        "/admin/account/second-factor/reset/{partner_user_id}/",
+        "will have to set up a new authenticator app",
+    ),
 }
 
 L, S, H, D = "login", "sees", "hidden", "denied"
@@ -76,31 +81,31 @@ L, S, H, D = "login", "sees", "hidden", "denied"
 EXPECTED = {  # columns in the order of SURFACES
     "anonymous": [
         L, L, H, H, H, L, L, L, L, L, L, L, L, L, H, H, H, H, H, H, L, H,
-        L, S, L, L, L, L, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+        L, S, L, L, L, L, S, S, L,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
     ],
     "member": [
         S, S, H, S, H, L, L, L, L, L, L, L, L, L, H, S, H, H, H, H, L, H,
-        L, S, L, L, L, L, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+        L, S, L, L, L, L, S, S, L,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
     ],
     "partner_a": [
         L, D, H, H, H, D, D, D, H, D, H, D, D, D, H, H, H, H, H, H, D, H,
-        D, S, D, D, H, H, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+        D, S, D, D, H, H, S, S, D,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
     ],
     "partner_b": [
         L, D, H, H, H, D, D, D, H, S, S, D, D, D, H, H, H, H, H, H, D, H,
-        D, S, D, D, H, H, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+        D, S, D, D, H, H, S, S, D,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
     ],
     "editor": [
         L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S, H,
-        S, S, S, S, S, S, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+        S, S, S, S, S, S, S, S, D,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
     ],
     "moderator": [
         L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S, H,
-        S, S, S, S, S, S, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+        S, S, S, S, S, S, S, S, D,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
     ],
     "admin": [
         S, S, H, S, H, S, S, S, S, S, S, S, S, S, H, S, H, H, H, H, S, H,
-        S, S, S, S, S, S, S, S,  # inbox, revise, statistics x2, to check x2, links x2
+        S, S, S, S, S, S, S, S, S,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
     ],
 }
 # fmt: on
@@ -146,6 +151,7 @@ def world(client, home):
     return {
         "revise_url": f"{events.url}revise/?link={revision_token(contact)}",
         "check_token": link_token(stale),
+        "partner_user_id": partner_account(partner_a).pk,
         "my_list_url": ShortlistPageFactory(parent=home).url,
         "private_ids": f"{private_offer.pk}.{minutes.pk}",
         "navigator_url": navigator.url,
@@ -160,6 +166,12 @@ def world(client, home):
         "partner_b_id": partner_b.pk,
         "groups": {"partner_a": partner_a.group, "partner_b": partner_b.group},
     }
+
+
+def partner_account(partner):
+    account = get_user_model().objects.create_user("konto-sonne", password="pw")
+    account.groups.add(partner.group)
+    return account
 
 
 def user_in_role(role, world, django_user_model):

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "familientisch.events",
     "familientisch.protocols",
     "operations",
+    "accounts",
     "familientisch.i18n",
     "familientisch.search",
     "familientisch.shortlist",
@@ -52,6 +53,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -74,6 +78,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.sessions.IdleStaffSessionMiddleware",
+    # The second factor (django-otp): asked in the admin of every user whose groups are in
+    # TWO_FACTOR_GROUPS, of administrators, and of everyone who has set one up.
+    "accounts.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -251,6 +259,14 @@ WAGTAIL_SITE_NAME = "Familientisch"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Administrators are told of what they moderate, like everyone else, not of every submission.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
+# Staff accounts (accounts/): the roles that see visitors' personal data log in with a second
+# factor once TWO_FACTOR_REQUIRED is on (the production default); a staff session ends after
+# STAFF_SESSION_IDLE_MINUTES without a request.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", default=False)
+OTP_TOTP_ISSUER = "Familientisch"
+TWO_FACTOR_GROUPS = env_list("TWO_FACTOR_GROUPS", "Editors,Moderators")
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", 30))
 # Search in the database by default; a search cluster when SEARCH_URL names one.
 SEARCH_ENGINES = {f"elasticsearch{v}" for v in (7, 8, 9)} | {"opensearch2", "opensearch3"}
 SEARCH_BACKEND = os.environ.get(

@@ -1,0 +1,69 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets.button import ListingButton
+
+from . import factor_views, views
+
+
+@hooks.register("register_admin_urls")
+def account_security_urls():
+    return [
+        path("account/second-factor/", factor_views.setup, name="accounts_second_factor_setup"),
+        path(
+            "account/second-factor/verify/",
+            factor_views.verify,
+            name="accounts_second_factor_verify",
+        ),
+        path(
+            "account/second-factor/reset/<int:user_id>/",
+            factor_views.reset,
+            name="accounts_second_factor_reset",
+        ),
+        path("account/recovery-codes/", views.recovery_codes, name="accounts_recovery_codes"),
+        path("account/sessions/", views.staff_sessions, name="accounts_sessions"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def second_factor_item(request):
+    return {
+        "url": reverse("accounts_second_factor_setup"),
+        "label": _("Second factor"),
+        "help_text": _("Log in with a code from an authenticator app as well as your password."),
+    }
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_second_factor_button(user, request_user):
+    if request_user.has_perm("auth.change_user") and user != request_user:
+        yield ListingButton(
+            _("Reset second factor"),
+            reverse("accounts_second_factor_reset", args=[user.pk]),
+            priority=100,
+        )
+
+
+@hooks.register("register_log_actions")
+def account_log_actions(actions):
+    actions.register_action(
+        "accounts.second_factor_reset", _("Reset second factor"), _("Second factor reset")
+    )
+
+
+@hooks.register("register_account_menu_item")
+def recovery_codes_item(request):
+    return {
+        "url": reverse("accounts_recovery_codes"),
+        "label": _("Recovery codes"),
+        "help_text": _("Codes for logging in when your phone with the authenticator is lost."),
+    }
+
+
+@hooks.register("register_account_menu_item")
+def sessions_item(request):
+    return {
+        "url": reverse("accounts_sessions"),
+        "label": _("Where you are logged in"),
+        "help_text": _("See your sessions and log out everywhere else."),
+    }
