@@ -1,5 +1,6 @@
 """Setting up and giving the second factor in the admin (accounts.second_factor asks for it),
-and an administrator's reset of someone's second factor (a lost phone without codes)."""
+and an administrator's reset of someone's second factor (a lost phone without codes). A
+passkey is set up and given by django-otp-webauthn's script on the same pages."""
 
 import segno
 from django import forms
@@ -8,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -16,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 from wagtail.log_actions import log
 
 APP_DEVICE = "Authenticator app"
@@ -72,7 +75,13 @@ def verify(request):
             otp_login(request, device)
             return redirect(next_url(request))
         form.add_error("code", _("This code is not right."))
-    context = {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")}
+    passkeys = WebAuthnCredential.objects.filter(user=request.user, confirmed=True)
+    context = {
+        "form": form,
+        # where the passkey's script goes too (its view would go to LOGIN_REDIRECT_URL)
+        "next": request.POST.get("next") or request.GET.get("next") or reverse("wagtailadmin_home"),
+        "has_passkey": passkeys.exists(),
+    }
     return TemplateResponse(request, "accounts/second_factor_verify.html", context)
 
 

@@ -2,7 +2,8 @@
 a recovery code (otp_static). With TWO_FACTOR_REQUIRED on, the admin asks for it of every
 user in the groups of TWO_FACTOR_GROUPS (the roles that see visitors' personal data) and of
 administrators, who set one up at their first login; anyone else who has set one up is
-asked too. Partner accounts may, and need not."""
+asked too. Partner accounts may, and need not. A passkey (django-otp-webauthn) is a second
+factor as good as the app: user_has_device counts it, django_otp.login marks it given."""
 
 from django.conf import settings
 from django.shortcuts import redirect
@@ -19,6 +20,13 @@ OPEN_NAMES = {
     "wagtailadmin_sprite",
     "accounts_second_factor_setup",
     "accounts_second_factor_verify",
+    # Passkeys (django-otp-webauthn): giving one, and adding the first (it refuses to add one
+    # for a user who has a second factor and has not given it).
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:credential-registration-begin",
+    "otp_webauthn:credential-registration-complete",
+    "otp_webauthn:js-i18n-catalog",
 }
 
 
@@ -44,15 +52,15 @@ class SecondFactorMiddleware(OTPMiddleware):
             return None
         if user.is_verified() or not request.path.startswith(reverse("wagtailadmin_home")):
             return None
-        if url_name(request.path_info) in OPEN_NAMES or not must_use_second_factor(user):
+        if view_name(request.path_info) in OPEN_NAMES or not must_use_second_factor(user):
             return None
         step = "verify" if user_has_device(user, confirmed=True) else "setup"
         query = urlencode({"next": request.get_full_path()})
         return redirect(f"{reverse(f'accounts_second_factor_{step}')}?{query}")
 
 
-def url_name(path):
+def view_name(path):
     try:
-        return resolve(path).url_name
+        return resolve(path).view_name
     except Resolver404:
         return None

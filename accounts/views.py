@@ -1,5 +1,5 @@
 """A staff member's own security pages in the admin's account menu: recovery codes for the
-second factor, and where they are logged in."""
+second factor, passkeys, and where they are logged in."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp_webauthn.models import WebAuthnCredential
 
 from .models import StaffSession
 from .sessions import end_sessions
@@ -43,3 +44,16 @@ def staff_sessions(request):
         return redirect("accounts_sessions")
     context = {"sessions": sessions, "current": request.session.session_key}
     return TemplateResponse(request, "accounts/sessions.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def passkeys(request):
+    """Their passkeys, and one more (django-otp-webauthn's script, where the browser has them);
+    a passkey they no longer have is removed here."""
+    own = WebAuthnCredential.objects.filter(user=request.user, confirmed=True)
+    if request.method == "POST":
+        own.filter(pk=request.POST.get("remove")).delete()
+        messages.success(request, _("The passkey is removed."))
+        return redirect("accounts_passkeys")
+    context = {"passkeys": own.order_by("created_at")}
+    return TemplateResponse(request, "accounts/passkeys.html", context)

@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import ListingButton
@@ -22,6 +22,9 @@ def account_security_urls():
         ),
         path("account/recovery-codes/", views.recovery_codes, name="accounts_recovery_codes"),
         path("account/sessions/", views.staff_sessions, name="accounts_sessions"),
+        path("account/passkeys/", views.passkeys, name="accounts_passkeys"),
+        # django-otp-webauthn's JSON views (namespace otp_webauthn), for logged-in staff only
+        path("webauthn/", include("django_otp_webauthn.urls")),
     ]
 
 
@@ -31,6 +34,17 @@ def second_factor_item(request):
         "url": reverse("accounts_second_factor_setup"),
         "label": _("Second factor"),
         "help_text": _("Log in with a code from an authenticator app as well as your password."),
+    }
+
+
+@hooks.register("register_account_menu_item")
+def passkeys_item(request):
+    return {
+        "url": reverse("accounts_passkeys"),
+        "label": _("Passkeys"),
+        "help_text": _(
+            "Add a passkey: this device confirms it is you, in place of the app's code."
+        ),
     }
 
 

@@ -35,9 +35,11 @@ DEFAULTS = {
     # Who gets the "report a mistake" mails of the navigator.
     "NAVIGATOR_EDITORS_EMAILS": [],
     # The groups that open visitors' reports (mistakes, barriers) and mark them handled, and
-    # the groups that approve partners' logos for publication.
+    # the groups that approve partners' logos for publication, and those that invite a
+    # partner's accounts (a group and its first user, in one action of the admin).
     "REPORT_HANDLER_GROUPS": ["Editors", "Moderators"],
     "LOGO_APPROVER_GROUPS": ["Moderators"],
+    "PARTNER_INVITER_GROUPS": ["Editors", "Moderators"],
     "SYNONYM_EDITOR_GROUPS": ["Editors", "Moderators"],
     # The groups that read the monthly statistics (familientisch.statistics), and how many months
     # before the current one its counts are kept.
@@ -57,7 +59,7 @@ DEFAULTS = {
     # The largest logo file a partner may upload, in bytes.
     "PARTNERS_LOGO_MAX_UPLOAD_SIZE": 2 * 1024 * 1024,
     # What a partner's page lists: (model label, link field to the partner, queryset method
-    # choosing the current ones).
+    # choosing the current ones); the partner's "My organisation" in the admin lists them all.
     "PARTNER_ACTIVITIES": [
         ("familientisch_offers.OfferPage", "provider", "current"),
         ("familientisch_events.EventPage", "organiser", "upcoming"),
@@ -78,6 +80,15 @@ DEFAULTS = {
     "OFFER_CHECK_NOTICE_DAYS": 14,
     "OFFER_REMINDER_INTERVAL_DAYS": 30,
     "OFFER_CHECK_LINK_DAYS": 30,
+    # The daily `check_links`: its user agent (empty: "Familientisch-Linkpruefung/1.0
+    # (+WAGTAILADMIN_BASE_URL)"), seconds to wait for an answer, seconds between two requests
+    # to one host, hosts asked at the same time, and the failing days in a row after which a
+    # link counts as broken (the inbox, "check needed", the provider's reminder).
+    "LINK_CHECKER_USER_AGENT": "",
+    "LINK_CHECKER_TIMEOUT": 10,
+    "LINK_CHECKER_HOST_INTERVAL": 1.0,
+    "LINK_CHECKER_HOSTS_AT_ONCE": 4,
+    "LINK_CHECKER_FAILING_DAYS": 3,
     # Public forms (hints, reports): at most this many sends per sender and period (seconds),
     # counted in this cache; proxies (networks) whose X-Forwarded-For is believed.
     "PUBLIC_FORM_RATE_LIMIT": (5, 3600),

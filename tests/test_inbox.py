@@ -9,6 +9,7 @@ from familientisch.inbox.models import InboxItem
 from familientisch.offers.models import MistakeReport
 from home.models import BarrierReport
 from tests.factories.offers import OfferPageFactory, build_navigator
+from tests.factories.staff import staff
 from tests.test_events_hints import hint, submit
 from tests.test_hint_review_loop import index  # noqa: F401 (the events index fixture)
 
@@ -20,15 +21,9 @@ def offer(home):
     return OfferPageFactory(parent=build_navigator(home), title="Krabbelgruppe Sonnenschein")
 
 
-def staff(django_user_model, name, group):
-    user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def editor(django_user_model):
-    return staff(django_user_model, "redakteurin", "Editors")
+    return staff("redakteurin", "Editors")
 
 
 def report_mistake(client, offer, message="Dienstags geschlossen"):

@@ -74,6 +74,8 @@ SURFACES = {
         "/admin/account/second-factor/reset/{partner_user_id}/",
         "will have to set up a new authenticator app",
     ),
+    "my organisation (admin)": ("/admin/organisation/", "Elterncafé Regen"),
+    "invite a partner": ("/admin/partners/{partner_b_id}/invite/", "Kinderhilfe Regen"),
 }
 
 L, S, H, D = "login", "sees", "hidden", "denied"
@@ -81,31 +83,31 @@ L, S, H, D = "login", "sees", "hidden", "denied"
 EXPECTED = {  # columns in the order of SURFACES
     "anonymous": [
         L, L, H, H, H, L, L, L, L, L, L, L, L, L, H, H, H, H, H, H, L, H,
-        L, S, L, L, L, L, S, S, L,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
+        L, S, L, L, L, L, S, S, L, L, L,  # inbox .. 2FA reset, organisation, invite
     ],
     "member": [
         S, S, H, S, H, L, L, L, L, L, L, L, L, L, H, S, H, H, H, H, L, H,
-        L, S, L, L, L, L, S, S, L,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
+        L, S, L, L, L, L, S, S, L, L, L,  # inbox .. 2FA reset, organisation, invite
     ],
     "partner_a": [
         L, D, H, H, H, D, D, D, H, D, H, D, D, D, H, H, H, H, H, H, D, H,
-        D, S, D, D, H, H, S, S, D,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
+        D, S, D, D, H, H, S, S, D, H, D,  # inbox .. 2FA reset, organisation, invite
     ],
     "partner_b": [
         L, D, H, H, H, D, D, D, H, S, S, D, D, D, H, H, H, H, H, H, D, H,
-        D, S, D, D, H, H, S, S, D,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
+        D, S, D, D, H, H, S, S, D, S, D,  # inbox .. 2FA reset, organisation, invite
     ],
     "editor": [
         L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S, H,
-        S, S, S, S, S, S, S, S, D,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
+        S, S, S, S, S, S, S, S, D, D, S,  # inbox .. 2FA reset, organisation, invite
     ],
     "moderator": [
         L, S, H, H, H, S, S, S, S, S, S, S, S, S, H, H, H, H, H, H, S, H,
-        S, S, S, S, S, S, S, S, D,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
+        S, S, S, S, S, S, S, S, D, D, S,  # inbox .. 2FA reset, organisation, invite
     ],
     "admin": [
         S, S, H, S, H, S, S, S, S, S, S, S, S, S, H, S, H, H, H, H, S, H,
-        S, S, S, S, S, S, S, S, S,  # inbox, revise, statistics x2, to check x2, links x2, 2FA reset
+        S, S, S, S, S, S, S, S, S, D, S,  # inbox .. 2FA reset, organisation, invite
     ],
 }
 # fmt: on

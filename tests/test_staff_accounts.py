@@ -5,7 +5,6 @@ session left idle ends, and a staff member ends their sessions elsewhere."""
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client, override_settings
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -13,23 +12,18 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import StaffSession
 from accounts.sessions import LAST_ACTIVITY
+from tests.factories.staff import PASSWORD, staff
 
 required = override_settings(TWO_FACTOR_REQUIRED=True)
 
 
-def staff(django_user_model, name, group):
-    user = django_user_model.objects.create_user(name, f"{name}@example.org", "ein langes Passwort")
-    user.groups.add(Group.objects.get_or_create(name=group)[0])
-    return user
-
-
 @pytest.fixture
 def moderator(django_user_model):
-    return staff(django_user_model, "moderatorin", "Moderators")
+    return staff("moderatorin", "Moderators")
 
 
 def log_in(client, user):
-    client.post("/admin/login/", {"username": user.username, "password": "ein langes Passwort"})
+    client.post("/admin/login/", {"username": user.username, "password": PASSWORD})
 
 
 def app_code(device):
@@ -68,7 +62,7 @@ def test_after_login_the_admin_asks_for_the_code(client, moderator):
 
 @required
 def test_a_partner_account_may_work_without_a_second_factor(client, django_user_model):
-    partner = staff(django_user_model, "partnerin", "Partner Sonne")
+    partner = staff("partnerin", "Partner Sonne")
     from django.contrib.auth.models import Permission
 
     partner.groups.get().permissions.add(Permission.objects.get(codename="access_admin"))
@@ -106,7 +100,7 @@ def test_an_administrator_resets_a_lost_second_factor(client, moderator, django_
 
 
 def test_only_an_administrator_resets_a_second_factor(client, moderator, django_user_model):
-    other = staff(django_user_model, "redakteur", "Editors")
+    other = staff("redakteur", "Editors")
     app_of(other)
     client.force_login(moderator)
     refused = client.post(f"/admin/account/second-factor/reset/{other.pk}/")

@@ -1,14 +1,17 @@
 """Where the events app listens to Wagtail: the moderators hear when something enters the
 review, a hint's sender when an editor publishes it or asks for changes (the mails themselves
 are in events.moderation); a partner's accounts may add
-events under every events index (events.permissions) as soon as the partner has a group, and
-under a new events index as soon as it exists."""
+events under every events index (partners.access, events.permissions) as soon as the partner
+has a group, and under a new events index as soon as it exists."""
 
-from django.conf import settings
 from django.db.models.signals import post_save
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import page_published, task_submitted, workflow_rejected
 
+from familientisch.partners.access import (
+    grant_submission_to_partners,
+    grant_submission_under_indexes,
+)
 from familientisch.partners.models import PartnerPage
 
 from .models import EventHintContact, EventIndexPage, EventPage
@@ -19,7 +22,6 @@ from .moderation import (
     hint_published,
     notify_reviewers,
 )
-from .permissions import grant_event_submission
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -42,22 +44,14 @@ def on_task_submitted(sender, instance, **kwargs):
         notify_reviewers(instance)
 
 
-def source_indexes():
-    # Partners add events in German, the source language; translators do the rest.
-    return EventIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-
-
 def partner_saved(sender, instance, **kwargs):
     if instance.group_id:
-        for index in source_indexes():
-            grant_event_submission(instance.group, index)
+        grant_submission_under_indexes(instance.group, EventIndexPage)
 
 
 def events_index_saved(sender, instance, created, **kwargs):
-    if created and instance.locale.language_code == settings.LANGUAGE_CODE:
-        partners = PartnerPage.objects.filter(group__isnull=False).select_related("group")
-        for group in {partner.group for partner in partners}:
-            grant_event_submission(group, instance)
+    if created:
+        grant_submission_to_partners(instance)
 
 
 def connect():

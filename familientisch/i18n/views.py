@@ -4,6 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail_localize.models import Translation
+from wagtail_localize.views import edit_translation
 
 from .translation_overview import build_overview
 
@@ -91,4 +94,17 @@ def overview_csv(request, overviews):
                             request.build_absolute_uri(item.url),
                         ]
                     )
+    return response
+
+
+PO_EXPORTED = "familientisch_i18n.po_exported"
+
+
+def download_translation_file(request, translation_id):
+    """wagtail-localize's PO download for translators (mounted on its address, i18n's hooks),
+    and who took it, in the page's history: the file carries the unpublished German text."""
+    response = edit_translation.download_pofile(request, translation_id)
+    translation = Translation.objects.select_related("target_locale").get(pk=translation_id)
+    language = translation.target_locale.language_code
+    log(translation.get_target_instance(), PO_EXPORTED, user=request.user, data={"to": language})
     return response

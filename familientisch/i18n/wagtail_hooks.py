@@ -17,7 +17,20 @@ from . import facts, machine_translation, views
 def register_translation_overview_url():
     return [
         path("translations/", views.translation_overview, name="translation_overview"),
+        # wagtail-localize's own address (its hooks come after ours): the download is logged.
+        path(
+            "localize/translate/<int:translation_id>/pofile/download/",
+            views.download_translation_file,
+            name="familientisch_download_pofile",
+        ),
     ]
+
+
+@hooks.register("register_log_actions")
+def translation_log_actions(actions):
+    actions.register_action(
+        views.PO_EXPORTED, _("Export for translators"), _("Exported as a PO file")
+    )
 
 
 @hooks.register("register_admin_menu_item")

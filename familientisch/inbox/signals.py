@@ -12,7 +12,7 @@ from familientisch.core.models import VisitorReport
 from .models import InboxItem
 
 # Sent in, besides every kind of visitors' report.
-OTHER_SOURCES = ["familientisch_events.EventHintContact"]
+OTHER_SOURCES = ["familientisch_events.EventHintContact", "familientisch_links.LinkProblem"]
 
 
 def sources():

@@ -10,8 +10,12 @@ class OffersConfig(AppConfig):
     verbose_name = _("Familien-Navigator: offers")
 
     def ready(self):
-        # Imported here: the signals module imports the models, which exist only once the app
+        # Imported here: these modules import the models, which exist only once the app
         # registry is ready.
         from . import signals
+        from .models import OfferPage
+        from .partner_access import admit_partners
 
         signals.connect()
+        # Partners' accounts keep their own offers in the admin (offers.partner_access).
+        admit_partners(OfferPage)

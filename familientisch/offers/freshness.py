@@ -16,10 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from familientisch.conf import setting
 from familientisch.core.mail import admin_link, send_in_language, send_to_users, site_link
 from familientisch.i18n.facts import is_source
+from familientisch.links.checking import broken_links
 
 from .models import OfferPage
 from .reports import MistakeKind
@@ -71,12 +73,18 @@ def stamp(revision, offer):
     revision.save(update_fields=["content"])
 
 
+CHECKED_ACTION = "familientisch_offers.checked"
+
+
 def confirm(offer, user=None):
     """Checked today by `user` (None: the provider), published so that every language shows
     the date. A draft waiting on top of the live version (a partner's edit in moderation) is
     not published, which would also end its moderation: the live page and the draft get the
-    date, the translations with the draft's publication."""
+    date, the translations with the draft's publication. The page's history says who checked
+    (Wagtail's audit log: "Confirmed as still correct", by the editor or by the provider)."""
     offer.mark_checked(user)
+    by = "editor" if user else "provider"
+    log(instance=offer, action=CHECKED_ACTION, user=user, data={"by": by})
     if offer.has_unpublished_changes and offer.latest_revision_id:
         OfferPage.objects.filter(pk=offer.pk).update(
             **{name: getattr(offer, name) for name in CHECK_FIELDS}
@@ -135,16 +143,21 @@ def check_links(offer, root, language):
 
 
 def send_reminder(address, offers):
-    """One mail to `address` listing `offers`, each with its links (note_reminded follows).
-    German: partners have no language of their own, and German is the network's language."""
+    """One mail to `address` listing `offers`, each with its links (note_reminded follows)
+    and the links on its page that no longer open (the link check's). German: partners have
+    no language of their own, and German is the network's language."""
     language = settings.LANGUAGE_CODE
     root = site_link("")  # the site's root once, not one lookup per link
+    broken = broken_links(offers)
     return send_in_language(
         language,
         _("Are your offers in the Familien-Navigator still correct?"),
         "offers/emails/check_offers.txt",
         {
-            "items": [check_links(offer, root, language) for offer in offers],
+            "items": [
+                {**check_links(offer, root, language), "broken_links": broken.get(offer.pk, [])}
+                for offer in offers
+            ],
             "link_days": setting("OFFER_CHECK_LINK_DAYS"),
         },
         [address],

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from .week_grid import week_hours_block, week_slots
+
 CITY_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Berlin")
 
 WEEKDAYS = [
@@ -73,9 +75,26 @@ class ClosureBlock(blocks.StructBlock):
 
 
 class OpeningHoursBlock(blocks.StreamBlock):
+    """Stored as slots, appointment days and closures; the week grid (week_grid.py) is a
+    quicker way to enter the slots of a usual week and becomes slots when the page is saved,
+    so everything that reads opening hours (the navigator's index, the cards, the API) reads
+    slots only."""
+
     slot = TimeSlotBlock()
     appointment = AppointmentDayBlock()
     closure = ClosureBlock()
+    week = week_hours_block(WEEKDAYS)
+
+    def clean(self, value):
+        value = super().clean(value)
+        children = []
+        for child in value:
+            if child.block_type == "week":
+                slot = self.child_blocks["slot"]
+                children += [("slot", slot.to_python(s), None) for s in week_slots(child.value)]
+            else:
+                children.append((child.block_type, child.value, child.id))
+        return blocks.StreamValue(self, children)
 
 
 def coming_closures(opening_hours, today=None):

@@ -19,11 +19,13 @@ from familientisch.conf import setting
 from familientisch.core.fields import in_source_language, optional_date, optional_link, synchronised
 from familientisch.core.models import VisitorReport
 from familientisch.core.pages import SectionIndexPage, SectionItemPage, indexed
-from familientisch.taxonomy.audience import AudienceMixin, PlaceMixin
+from familientisch.taxonomy.audience import AudienceMixin, PlaceMixin, cost_field
 from familientisch.taxonomy.places import addresses_of, at_the_same_place
 
+from .admin_map import PointPickerPanel
 from .city_map import city_map_url
 from .hours import OpeningHoursBlock, is_open_at
+from .page_form import OfferPageForm
 from .reports import MistakeKind, MistakeReportForm, handle_mistake_report
 from .search import annotate_navigator, search_offers
 from .structured_data import offer_json_ld
@@ -142,6 +144,7 @@ class OfferPage(AudienceMixin, SectionItemPage):
         _("email"), blank=True, help_text=_("Also used for reminders when the provider has none.")
     )
     website = models.URLField(_("website"), blank=True)
+    cost = cost_field()  # no default: "free of charge" is a fact the editor gives, not a guess
     valid_from = optional_date(_("valid from"), _("Leave empty if it runs already."))
     valid_until = optional_date(
         _("valid until"), _("After this day the offer disappears from the search by itself.")
@@ -162,6 +165,7 @@ class OfferPage(AudienceMixin, SectionItemPage):
     )
 
     objects = OfferManager()
+    base_form_class = OfferPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -268,12 +272,13 @@ class OfferPlace(TranslatableMixin, PlaceMixin, Orderable):
         blank=True,
         verbose_name=_("opening hours"),
         help_text=_(
-            "Add one time slot per opening period; several per day are fine. Days without an "
-            "entry count as closed."
+            "Quickest: “Usual week”, with “same as Monday” for the days that repeat it; it "
+            "becomes one time slot per opening period on saving. Days without an entry count "
+            "as closed."
         ),
     )
 
-    panels = PlaceMixin.place_panels + [FieldPanel("opening_hours")]
+    panels = [*PlaceMixin.place_panels, PointPickerPanel(), FieldPanel("opening_hours")]
     translatable_fields = PlaceMixin.place_translatable_fields + [
         SynchronizedField("opening_hours"),
     ]

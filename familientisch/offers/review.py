@@ -1,6 +1,7 @@
 """The admin's list of offers to check ("Zu prüfende Angebote"), in the Reports menu: every
-stale offer the user may edit, the dashboard panel's full version, with filters, the check's
-facts (when, by whom, reminded when), the reminder button and Wagtail's CSV and XLSX export."""
+stale offer the user may edit and every one with a broken link (the link check's), the
+dashboard panel's full version, with filters, the check's facts (when, by whom, reminded
+when), the reminder button and Wagtail's CSV and XLSX export."""
 
 import django_filters
 from django.conf import settings
@@ -10,10 +11,12 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from familientisch.links.checking import check_needed, with_broken_links
 from familientisch.partners.models import PartnerPage
 from familientisch.taxonomy.models import Category, District
 
 from .dashboard import stale_offers_for
+from .freshness import source_offers
 from .models import OfferPage
 
 
@@ -61,6 +64,7 @@ class OffersToCheckView(ReportView):
         "checked_by_label",
         "provider_reminded_at",
         "reminder_address",
+        "broken_links",
     ]
     export_headings = {
         "title": _("Offer"),
@@ -69,13 +73,19 @@ class OffersToCheckView(ReportView):
         "checked_by_label": _("Checked by"),
         "provider_reminded_at": _("Reminded"),
         "reminder_address": _("Address for reminders"),
+        "broken_links": _("Broken links"),
     }
 
     def get_filename(self):
         return "offers-to-check"
 
     def get_queryset(self):
-        return stale_offers_for(self.request.user).order_by("last_checked", "title")
+        user = self.request.user
+        editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+        offers = source_offers().live().filter(pk__in=editable.values("pk"))
+        # An offer with a broken link needs a look, however recently it was confirmed.
+        listed = stale_offers_for(user) | check_needed(offers)
+        return with_broken_links(listed).order_by("last_checked", "title")
 
 
 class OffersToCheckMenuItem(MenuItem):

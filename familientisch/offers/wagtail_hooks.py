@@ -1,14 +1,14 @@
-from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.snippets.models import register_snippet
 
 from familientisch.core.report_views import VisitorReportViewSet
 
 from .bulk_actions import MarkCheckedBulkAction
 from .dashboard import MistakeReportsPanel, StaleOffersPanel, remind_provider
-from .freshness import checked_on_publish
+from .freshness import CHECKED_ACTION, checked_on_publish
 from .models import MistakeReport, OfferPage
 from .review import OffersToCheckMenuItem, OffersToCheckView
 
@@ -64,6 +64,16 @@ def warn_when_nobody_can_be_called(request, page):
         )
 
 
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def tell_what_the_offer_form_did(request, page):
+    """A new address (slug) because another page had it, a geocoder that did not answer: what
+    the offer form noted (page_form.py)."""
+    for text, url in getattr(page, "admin_notes", ()):
+        buttons = [messages.button(url, _("Edit"))] if url else None
+        messages.warning(request, text, buttons=buttons)
+
+
 class MistakeReportViewSet(VisitorReportViewSet):
     model = MistakeReport
     menu_label = _("Mistake reports")
@@ -72,3 +82,10 @@ class MistakeReportViewSet(VisitorReportViewSet):
 
 
 register_snippet(MistakeReportViewSet)
+
+
+@hooks.register("register_log_actions")
+def offer_log_actions(actions):
+    actions.register_action(
+        CHECKED_ACTION, _("Confirm as still correct"), _("Confirmed as still correct")
+    )

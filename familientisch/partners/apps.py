@@ -18,3 +18,4 @@ class PartnersConfig(AppConfig):
 
         signals.connect()
         grant_after_migrate(self, ["approve_partnerpage_logo"], "LOGO_APPROVER_GROUPS")
+        grant_after_migrate(self, ["invite_partnerpage_accounts"], "PARTNER_INVITER_GROUPS")

@@ -72,12 +72,12 @@ class PartnerKind(models.TextChoices):
 
 class PartnerPageQuerySet(PageQuerySet):
     def with_approved_logo(self):
-        return self.filter(logo_approved=True, logo__isnull=False)
+        return self.filter(last_approved_logo__isnull=False)
 
     def with_logo_renditions(self):
-        """Logos and their wall-sized renditions in two queries, not two per partner."""
+        """Shown logos and their wall-sized renditions in two queries, not two per partner."""
         logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
-        return self.prefetch_related(Prefetch("logo", queryset=logos))
+        return self.prefetch_related(Prefetch("last_approved_logo", queryset=logos))
 
 
 class PartnerPage(SectionItemPage):
@@ -106,6 +106,9 @@ class PartnerPage(SectionItemPage):
         help_text=_("Tick only with the partner's written consent to show their logo."),
     )
     logo_consent_date = models.DateField(_("date of consent"), null=True, blank=True)
+    # What the wall, the partner's page and the API show: the logo as last approved, kept while
+    # a replacement waits for approval (partners.signals, partners.forms).
+    last_approved_logo = optional_link("wagtailimages.Image", _("logo shown"), editable=False)
     website = models.URLField(_("website"), blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
@@ -149,7 +152,10 @@ class PartnerPage(SectionItemPage):
         FieldPanel("group", permission="familientisch_partners.change_partnerpage_group"),
     ]
     override_translatable_fields = [
-        *synchronised("districts contact_phone logo logo_approved logo_consent_date website group"),
+        *synchronised(
+            "districts contact_phone logo logo_approved logo_consent_date last_approved_logo "
+            "website group"
+        ),
         TranslatableField("summary"),
     ]
     search_fields = indexed("summary", "description", filtered=["kind"])
@@ -162,11 +168,12 @@ class PartnerPage(SectionItemPage):
         permissions = [
             ("change_partnerpage_group", _("Can choose a partner's accounts")),
             ("approve_partnerpage_logo", _("Can approve a partner's logo for publication")),
+            ("invite_partnerpage_accounts", _("Can invite a partner's accounts")),
         ]
 
     @property
     def shows_logo(self):
-        return self.logo_approved and self.logo_id is not None
+        return self.last_approved_logo_id is not None
 
     def activities(self):
         """What this partner does, gathered from every installed app that links its pages to
@@ -192,4 +199,4 @@ class PartnerPage(SectionItemPage):
         return sections
 
     def logo_rendition(self):
-        return self.logo.get_rendition(LOGO_FILTER) if self.shows_logo else None
+        return self.last_approved_logo.get_rendition(LOGO_FILTER) if self.shows_logo else None

@@ -5,6 +5,9 @@ image collection, and a group chosen before loses those rights.
 Only saves that may change the group count: a draft revision saves a few bookkeeping fields
 (the group in the draft takes effect when it is published), an alias or a translation mirrors
 the German page, which the network's translators make, not the partner.
+
+The logo shown is the one last approved: every save of an approved logo makes it the shown
+one, so a replacement waiting for approval leaves the old one on the wall and in the API.
 """
 
 from django.conf import settings
@@ -26,6 +29,11 @@ def remember_previous_group(sender, instance, update_fields=None, **kwargs):
         instance._previous_group_id = previous.first()
 
 
+def show_approved_logo(sender, instance, **kwargs):
+    if instance.logo_approved and instance.logo_id is not None:
+        instance.last_approved_logo_id = instance.logo_id
+
+
 def grant_access(sender, instance, update_fields=None, **kwargs):
     if not group_may_change(update_fields) or instance.alias_of_id is not None:
         return
@@ -35,5 +43,6 @@ def grant_access(sender, instance, update_fields=None, **kwargs):
 
 
 def connect():
+    pre_save.connect(show_approved_logo, sender=PartnerPage, dispatch_uid="partner-logo-shown")
     pre_save.connect(remember_previous_group, sender=PartnerPage, dispatch_uid="partner-group")
     post_save.connect(grant_access, sender=PartnerPage, dispatch_uid="partner-access")

@@ -23,6 +23,7 @@ from familientisch.core.fields import (
     synchronised,
 )
 
+from .age_input import age_panels
 from .widgets import QuarterSelect
 
 MAX_AGE_MONTHS = 21 * 12
@@ -61,6 +62,26 @@ def age_range_label(first, last):
     return _("%(first)s–%(last)s months") % {"first": first, "last": last}
 
 
+# The ranges the admin offers for an age (age_input.py): (key, first month, last month).
+AGE_RANGES = [
+    ("0-1", 0, 11),
+    ("0-3", 0, 35),
+    ("0-6", 0, 71),
+    ("3-6", 36, 71),
+    ("6-10", 72, 119),
+    ("10-14", 120, 167),
+    ("14-18", 168, 215),
+    ("18-21", 216, MAX_AGE_MONTHS),
+    ("all", 0, MAX_AGE_MONTHS),
+]
+
+
+def age_choice_label(first, last):
+    if (first, last) == (0, MAX_AGE_MONTHS):
+        return _("all ages (0–21 years)")
+    return age_range_label(first, last)
+
+
 class Cost(models.TextChoices):
     FREE = "free", _("Free of charge")
     REDUCED = "reduced", _("Reduced fee possible")
@@ -71,6 +92,12 @@ class WheelchairAccess(models.TextChoices):
     YES = "yes", _("Wheelchair accessible")
     NO = "no", _("Not wheelchair accessible")
     UNKNOWN = "unknown", _("Wheelchair access unknown")
+
+
+def cost_field(**options):
+    """What it costs; `default` for the pages whose editors need not choose (event hints
+    sent in by visitors); offers have none, so that "free" is what an editor chose."""
+    return models.CharField(_("cost"), max_length=10, choices=Cost.choices, **options)
 
 
 def age_field(verbose_name, default, help_text):
@@ -117,7 +144,7 @@ class AudienceMixin(models.Model):
         verbose_name=_("languages spoken"),
         help_text=_("Languages in which families can be helped."),
     )
-    cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
+    cost = cost_field(default=Cost.FREE)
     cost_note = models.CharField(
         _("note on cost"), max_length=200, blank=True, help_text=_("For example: 5 € per visit.")
     )
@@ -126,7 +153,7 @@ class AudienceMixin(models.Model):
     audience_panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("age_min_months"), FieldPanel("age_max_months")]),
+                *age_panels(AGE_RANGES, age_choice_label),
                 FieldPanel("for_expectant_parents"),
                 FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("categories", widget=forms.CheckboxSelectMultiple),

@@ -145,25 +145,31 @@ def geocoder():
 
 
 def geocode(text):
+    from geopy.exc import GeopyError
+
+    try:
+        return ask_geocoder(text)
+    except GeopyError:
+        return None  # not cached: the next visitor tries again
+
+
+def ask_geocoder(text):
+    """The Place the configured geocoder finds within the city, or None (also without a
+    geocoder); raises geopy's GeopyError when it does not answer, for callers that say so."""
     client = geocoder()
     if client is None:
         return None
-    from geopy.exc import GeopyError
-
     key = "geocoded:" + hashlib.sha256(key_of(text).encode()).hexdigest()
     cached = cache.get(key)
     if cached is not None:
         return Place(text, *cached) if cached else None
     south, west, north, east = city_box()
-    try:
-        if setting("GEOCODER_KIND") == "photon":
-            found = client.geocode(text, location_bias=((south + north) / 2, (west + east) / 2))
-        else:
-            found = client.geocode(
-                text, viewbox=[(south, west), (north, east)], bounded=True, country_codes="de"
-            )
-    except GeopyError:
-        return None  # not cached: the next visitor tries again
+    if setting("GEOCODER_KIND") == "photon":
+        found = client.geocode(text, location_bias=((south + north) / 2, (west + east) / 2))
+    else:
+        found = client.geocode(
+            text, viewbox=[(south, west), (north, east)], bounded=True, country_codes="de"
+        )
     inside = found and south <= found.latitude <= north and west <= found.longitude <= east
     cache.set(key, (found.latitude, found.longitude) if inside else (), GEOCODED_FOR_SECONDS)
     return Place(text, found.latitude, found.longitude) if inside else None

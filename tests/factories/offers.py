@@ -18,6 +18,7 @@ class OfferPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Angebot {n}")
     summary = "Ein Angebot für Familien."
     description = "<p>Mehr über das Angebot.</p>"
+    cost = "free"
     last_checked = factory.LazyFunction(datetime.date.today)
 
     class Meta:
