@@ -42,7 +42,9 @@ def try_the_site():
     home = Page.objects.get(depth=2).specific
     navigator = home.add_child(instance=OfferIndexPage(title="Familien-Navigator", slug="nav"))
     navigator.add_child(
-        instance=OfferPage(title="Krabbelgruppe im Stadtteiltreff", summary="Für Kinder ab 1")
+        instance=OfferPage(
+            title="Krabbelgruppe im Stadtteiltreff", summary="Für Kinder ab 1", cost="free"
+        )
     )
     client = Client()
     page = client.get(navigator.url)

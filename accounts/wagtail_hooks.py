@@ -1,9 +1,10 @@
+from django.contrib import messages
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import ListingButton
 
-from . import factor_views, views
+from . import factor_views, invitations, views
 
 
 @hooks.register("register_admin_urls")
@@ -81,3 +82,11 @@ def sessions_item(request):
         "label": _("Where you are logged in"),
         "help_text": _("See your sessions and log out everywhere else."),
     }
+
+
+@hooks.register("after_create_user")
+def invite_new_staff(request, user):
+    if invitations.invite_staff(user):
+        messages.success(
+            request, _("%(user)s is invited by mail to choose a password.") % {"user": user}
+        )

@@ -3,9 +3,12 @@ with a second factor, a lost phone has recovery codes, an administrator can rese
 session left idle ends, and a staff member ends their sessions elsewhere."""
 
 import datetime as dt
+import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client, override_settings
+from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -139,3 +142,22 @@ def test_staff_passwords_follow_the_rules(client, moderator):
     for weak in ("password1", "12345678", "moderatorin"):
         with pytest.raises(ValidationError):
             validate_password(weak, moderator)
+
+
+def test_new_staff_are_invited_to_choose_their_password(client, django_user_model):
+    from django.core import mail
+
+    admin = django_user_model.objects.create_superuser("admin", "a@example.org", "pw")
+    client.force_login(admin)
+    new = {"username": "neu", "email": "neu@example.org", "first_name": "Nora", "last_name": "Neu"}
+    client.post(reverse("wagtailusers_users:add"), {**new, "password1": "", "password2": ""})
+    user = django_user_model.objects.get(username="neu")
+    assert not user.has_usable_password()
+    [invitation] = mail.outbox
+    link = re.search(r"http://\S+/password_reset/confirm/\S+/", invitation.body).group(0)
+    assert invitation.to == ["neu@example.org"] and "Hello Nora Neu" in invitation.body
+    client.logout()
+    form = client.get(urlsplit(link).path, follow=True)
+    client.post(form.redirect_chain[-1][0], {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)

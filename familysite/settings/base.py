@@ -285,6 +285,8 @@ OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
 OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("PASSKEY_ORIGINS", _admin_origin)
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", 30))
+# A new account may have no password: its owner chooses one through the invitation mail.
+WAGTAILUSERS_PASSWORD_REQUIRED = False
 # Search in the database by default; a search cluster when SEARCH_URL names one.
 SEARCH_ENGINES = {f"elasticsearch{v}" for v in (7, 8, 9)} | {"opensearch2", "opensearch3"}
 SEARCH_BACKEND = os.environ.get(
