@@ -4,7 +4,6 @@ the environment, so moving from a laptop to a cluster never needs a code edit.""
 import os
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -258,35 +257,9 @@ if TASKS_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
-WAGTAIL_SITE_NAME = "Familientisch"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Administrators are told of what they moderate, like everyone else, not of every submission.
-WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
-# The admin makes no requests to other sites either: no avatars from Gravatar, no check for new
-# Wagtail releases (the operators follow them in deploy/).
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin, its mails and the staff accounts (second factor, passkeys, sessions).
+from .staff import *  # noqa: E402, F403
 
-# Staff accounts (accounts/): the roles that see visitors' personal data log in with a second
-# factor once TWO_FACTOR_REQUIRED is on (the production default); a staff session ends after
-# STAFF_SESSION_IDLE_MINUTES without a request.
-TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", default=False)
-OTP_TOTP_ISSUER = "Familientisch"
-TWO_FACTOR_GROUPS = env_list("TWO_FACTOR_GROUPS", "Editors,Moderators")
-# Passkeys (django-otp-webauthn) as a second factor next to the app, never in place of the
-# password. They are bound to PASSKEY_RP_ID, the admin's host, and answer only on the origins of
-# PASSKEY_ORIGINS (https, or http://localhost); both follow WAGTAILADMIN_BASE_URL unless set.
-# Browsers refuse an address as RP ID: 127.0.0.1 is localhost here.
-_admin = urlsplit(WAGTAILADMIN_BASE_URL)
-_admin_host = "localhost" if _admin.hostname in {"127.0.0.1", "::1"} else _admin.hostname
-_admin_origin = f"{_admin.scheme}://{_admin_host}" + (f":{_admin.port}" if _admin.port else "")
-OTP_WEBAUTHN_RP_ID = os.environ.get("PASSKEY_RP_ID", _admin_host)
-OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
-OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("PASSKEY_ORIGINS", _admin_origin)
-OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
-STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", 30))
-# A new account may have no password: its owner chooses one through the invitation mail.
-WAGTAILUSERS_PASSWORD_REQUIRED = False
 # Search in the database by default; a search cluster when SEARCH_URL names one.
 SEARCH_ENGINES = {f"elasticsearch{v}" for v in (7, 8, 9)} | {"opensearch2", "opensearch3"}
 SEARCH_BACKEND = os.environ.get(
@@ -355,37 +328,9 @@ LOGIN_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 
-# Protocols: members-only minutes are restricted to this group through Wagtail's page privacy.
-PROTOCOLS_MEMBERS_GROUP = "Mitglieder"
-
-# Partners: every uploaded SVG is checked for scripts and external references (any SVG in the
-# media library is served from our domain); partner logos are limited in size.
-# The sections of the plugin (navigator, events, partners, protocols) hang below the home page.
-FAMILIENTISCH_SECTION_PARENT_PAGE_TYPES = ["home.HomePage"]
-
-WAGTAILIMAGES_IMAGE_FORM_BASE = "familientisch.partners.image_forms.SafeSVGImageForm"
-PARTNERS_LOGO_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
-
-# Events: editors who review event hints are the members of this group.
-EVENT_HINT_MODERATORS_GROUP = "Moderators"
-
-# Data protection: how many days each kind of personal data is kept. `manage.py
-# purge_personal_data` (daily, deploy/systemd) deletes what is due; docs/production.md and the
-# privacy page state the periods. Event hint contacts: after the event ended or the hint was
-# rejected. Mistake and barrier reports: after they came in (the address then, the report once
-# handled). Task results, which hold queued mails: after the task finished. Backups: deleted by
-# the daily job (deploy/) after BACKUP_RETENTION_DAYS, read here for the privacy page.
-EVENT_HINT_CONTACT_RETENTION_DAYS = int(os.environ.get("EVENT_HINT_CONTACT_RETENTION_DAYS", "30"))
-MISTAKE_REPORT_RETENTION_DAYS = int(os.environ.get("MISTAKE_REPORT_RETENTION_DAYS", "90"))
-BARRIER_REPORT_RETENTION_DAYS = int(os.environ.get("BARRIER_REPORT_RETENTION_DAYS", "365"))
-TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "14"))
-BACKUP_RETENTION_DAYS = int(os.environ.get("BACKUP_RETENTION_DAYS", "30"))
-
-# Familien-Navigator (offers app): Leaflet ships with the app (offers/static/offers/leaflet);
-# without a tile address the maps show markers only and no request leaves the site.
-NAVIGATOR_MAP_TILES_URL = os.environ.get("NAVIGATOR_MAP_TILES_URL", "")
-NAVIGATOR_MAP_ATTRIBUTION = os.environ.get("NAVIGATOR_MAP_ATTRIBUTION", "")
-NAVIGATOR_EDITORS_EMAILS = env_list("NAVIGATOR_EDITORS_EMAILS")
+# The plugin's settings for this site: its sections, groups, retention periods, maps.
+from .plugin import *  # noqa: E402, F403
+from .plugin import NAVIGATOR_MAP_TILES_URL  # noqa: E402 (the content security policy names it)
 
 # Content-Security-Policy (django-csp) on every public page and the API docs: scripts and
 # styles only from this site, nothing loaded from elsewhere but the map tiles and the media
