@@ -243,6 +243,7 @@ def test_a_partner_creates_and_revokes_an_api_token(partner, ours, theirs):
     html = organisation_rows(partner)
     assert "Vereins-App" in html and secret not in html  # shown once only
     token = APIToken.objects.get(name="Vereins-App")
+    assert token.last_used_at is not None and "not known" not in html  # when the app last came
     other = log_in_as_partner(Client(), theirs, "sv")
     assert "Vereins-App" not in organisation_rows(other)
     assert other.post(f"/admin/organisation/tokens/{token.pk}/revoke/").status_code == 404

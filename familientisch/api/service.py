@@ -2,10 +2,12 @@
 OpenAPI additions every operation shares, and bearer tokens. The project assembles the routers of
 the apps on it (familientisch/urls.py)."""
 
+import datetime as dt
 import hashlib
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponseNotModified, JsonResponse
+from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
@@ -14,6 +16,7 @@ from wagtail.models import APIToken
 from . import schemas
 
 PUBLIC_MAX_AGE = 60
+TOKEN_USE_PRECISION = dt.timedelta(hours=1)
 
 
 class FamilyAPI(NinjaAPI):
@@ -88,8 +91,17 @@ class TokenAuth(HttpBearer):
         )
         if api_token is None or not api_token.user.is_active:
             raise AuthenticationError(message="This token is unknown or revoked.")
+        note_use(api_token)
         request.user = api_token.user
         return api_token.user
+
+
+def note_use(api_token, now=None):
+    """When a token was last used (its owner sees it on "My organisation"), to the hour: not a
+    write for every request an app makes."""
+    now = now or timezone.now()
+    if api_token.last_used_at is None or now - api_token.last_used_at > TOKEN_USE_PRECISION:
+        APIToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
 
 
 def anonymous(request):
