@@ -17,6 +17,8 @@ from tests.database import restore, serialize
 from tests.factories.home import make_home
 
 DEMO_TESTS = Path(__file__).parent / "demo"
+# The database the settings name, before any test database takes its place.
+CONFIGURED_DATABASE = connection.settings_dict["NAME"]
 
 
 def on_demo(item):
@@ -51,7 +53,7 @@ def as_migrated(django_db_setup, django_db_blocker):
     empty, the developer's own database. So the test database is made here if it is missing."""
     with django_db_blocker.unblock():
         made = None
-        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+        if connection.settings_dict["NAME"] == CONFIGURED_DATABASE:
             made = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
         yield serialize()
         if made:
