@@ -355,3 +355,20 @@ def test_wagtails_moderation_workflow_has_a_german_name(db):
     assert not Workflow.objects.filter(name="Moderators approval").exists()
     assert not Task.objects.filter(name="Moderators approval").exists()
     assert Workflow.objects.filter(name="Freigabe durch die Redaktion").exists()
+
+
+def test_an_events_address_gets_its_coordinates_and_district_on_save_too(client, editor, home):
+    from familientisch.taxonomy.seed import seed_taxonomies
+
+    seed_taxonomies()
+    events = EventIndexPageFactory(parent=home)
+    url = f"/admin/pages/add/familientisch_events/eventpage/{events.pk}/"
+    data = form_data(client.get(url).content.decode())
+    data |= {"title": "Spielefest", "slug": "spielefest", "summary": "Spiele für alle."}
+    data |= {"start": "2027-06-12 15:00", "street": "Hinterhof 3", "postcode": "40595"}
+    data |= {"age_min_months_range": "all", "action-publish": "1"}
+    response = client.post(url, data)
+    assert response.status_code == 302, errors_in(response)
+    event = EventPage.objects.get(locale__language_code="de", slug="spielefest")
+    assert (event.latitude, event.longitude) == gazetteer()[0]["40595"].point
+    assert event.district is not None

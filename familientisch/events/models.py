@@ -17,6 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail_localize.fields import TranslatableField
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from familientisch.core.admin_notes import note
 from familientisch.core.fields import (
     in_source_language,
     optional_date,
@@ -26,6 +27,7 @@ from familientisch.core.fields import (
 )
 from familientisch.core.pages import SectionIndexPage, SectionItemPage, indexed
 from familientisch.taxonomy.audience import AudienceMixin, PlaceMixin
+from familientisch.taxonomy.geocoding import fill_coordinates, fill_district
 
 from . import revision, views
 from .moderation import ensure_hint_workflow
@@ -107,7 +109,15 @@ class EventPageQuerySet(PageQuerySet):
 
 
 class EventPageForm(WagtailAdminPageForm):
-    """A partner's account may only name its own organisation as organiser."""
+    """A partner's account may only name its own organisation as organiser; the place gets its
+    coordinates, district and quarter from its address, as an offer's places do."""
+
+    def save(self, commit=True):
+        if "postcode" in self.fields:
+            fill_district(self)
+            if warning := fill_coordinates(self):
+                note(self.instance, warning)
+        return super().save(commit)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.coreutils import find_available_slug
 
+from familientisch.core.admin_notes import note
 from familientisch.taxonomy.geocoding import fill_coordinates, fill_district
 
 from .admin_map import MEDIA
@@ -22,7 +23,7 @@ from .admin_map import MEDIA
 class OfferPageForm(WagtailAdminPageForm):
     """Also fills each place's coordinates, district and quarter from its address
     (taxonomy.geocoding). What the editor should hear about goes to `instance.admin_notes`,
-    which the hooks after creating and editing a page show (wagtail_hooks.py): the form has no
+    which the hooks after creating and editing a page show (core.admin_notes): the form has no
     request to send messages with."""
 
     @property
@@ -40,7 +41,7 @@ class OfferPageForm(WagtailAdminPageForm):
         return super().save(commit)
 
     def note(self, text, url=None):
-        self.instance.admin_notes = [*getattr(self.instance, "admin_notes", []), (text, url)]
+        note(self.instance, text, url)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -64,16 +64,6 @@ def warn_when_nobody_can_be_called(request, page):
         )
 
 
-@hooks.register("after_create_page")
-@hooks.register("after_edit_page")
-def tell_what_the_offer_form_did(request, page):
-    """A new address (slug) because another page had it, a geocoder that did not answer: what
-    the offer form noted (page_form.py)."""
-    for text, url in getattr(page, "admin_notes", ()):
-        buttons = [messages.button(url, _("Edit"))] if url else None
-        messages.warning(request, text, buttons=buttons)
-
-
 class MistakeReportViewSet(VisitorReportViewSet):
     model = MistakeReport
     menu_label = _("Mistake reports")
